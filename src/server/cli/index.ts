@@ -1,0 +1,20 @@
+/** The `cityops` command line (package bin). Each group of commands lives in its own file. */
+import { Command } from 'commander';
+import { version } from '../version.js';
+import { registerDbCommands } from './db-commands.js';
+import { registerProfileCommands } from './profile-commands.js';
+import { registerServeCommand } from './serve-command.js';
+
+export function buildCli(): Command {
+  const program = new Command('cityops')
+    .description('城运平台 City Operations platform — server and administration tool')
+    .version(version);
+  registerServeCommand(program);
+  registerDbCommands(program);
+  registerProfileCommands(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  await buildCli().parseAsync(argv);
+}

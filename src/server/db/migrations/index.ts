@@ -1,0 +1,7 @@
+/** Every migration, in order. Add a file and a line here; names sort in the order they must run. */
+import type { Migration } from 'kysely';
+import * as organisation from './0001-organisation.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001-organisation': organisation,
+};
