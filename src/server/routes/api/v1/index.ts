@@ -2,7 +2,9 @@
 import type { AppContext } from '../../../context.js';
 import type { Api } from '../../api-instance.js';
 import { healthRoutes } from './health.js';
+import { organisationRoutes } from './organisation.js';
 
 export async function registerApiRoutes(api: Api, ctx: AppContext): Promise<void> {
   await healthRoutes(api, ctx);
+  await organisationRoutes(api, ctx);
 }

@@ -1,0 +1,17 @@
+/** SLA arithmetic: per-step deadline clocks, states and exactly-once threshold notifications. */
+export { startStep, stopStep, pauseAll, resumeAll, extendStep, isRunning, parseInstant } from './step-clock.js';
+export type { StepClock } from './step-clock.js';
+export {
+  stepState,
+  wasLate,
+  caseDeadlineState,
+  thresholdsToFire,
+  markNotified,
+  elapsedMs,
+  elapsedFraction,
+  remainingMs,
+  DEFAULT_YELLOW_AT,
+} from './step-state.js';
+export type { StepState, Threshold } from './step-state.js';
+export { limitFor, stepLimitsFor, limitsEntryFor } from './limits.js';
+export type { StepLimits } from './limits.js';
