@@ -6,7 +6,7 @@
  * Attachments (photos) are referenced by the ids the upload endpoint returned.
  */
 import { z } from 'zod';
-import { timeLimitSchema } from '../profile/schema.js';
+import { timeLimitSchema, urgencies } from '../profile/schema.js';
 import type { CaseAction } from './vocabulary.js';
 import { visitOutcomes } from './vocabulary.js';
 
@@ -36,7 +36,12 @@ function distinctUnits(value: { leadUnit: string; assistUnits: string[] }, ctx: 
 }
 
 export const actionInputSchemas = {
-  register: noteOnly,
+  // the dispatcher confirms or changes the suggested category and urgency when registering (立案)
+  register: z.strictObject({
+    note,
+    categoryCode: z.string().regex(/^\d{5}$/, 'a category code has 5 digits').optional(),
+    urgency: z.enum(urgencies).optional(),
+  }),
   void: z.strictObject({ reason: reasonSchema }),
   dispatch: z.strictObject({ ...units, note }).superRefine(distinctUnits),
   accept: noteOnly,

@@ -1,0 +1,204 @@
+/**
+ * HTTP contracts of the closed loop: intake (every channel with its own fields), the case, its list,
+ * and the action endpoint. Server and web import these; nothing is typed twice.
+ */
+import { z } from 'zod';
+import { caseActions, caseStatuses, channels, escalationLevels, visitOutcomes } from '../domain/case/vocabulary.js';
+import { phoneNumber, slaSteps, timeUnits, urgencies } from '../domain/profile/schema.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const attachmentIds = z.array(z.string().regex(/^[0-9a-f]{64}$/, 'an attachment id is the SHA-256 the upload returned')).max(20);
+
+export const locationInput = z.strictObject({
+  lng: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  /** coordinate system of the input; stored as WGS84 */
+  crs: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84'),
+});
+
+export const reporterInput = z.strictObject({
+  name: text(50).optional(),
+  phone: phoneNumber.optional(),
+});
+
+/** Each channel's own fields (R2). */
+export const channelDataSchemas = {
+  hotline_12345: z.strictObject({ orderNo: text(64).optional(), callType: z.enum(['complaint', 'request', 'consult', 'report', 'praise']).optional(), hotlineDeadline: z.iso.datetime().optional() }),
+  hotline_12319: z.strictObject({ orderNo: text(64).optional(), callType: z.enum(['complaint', 'request', 'consult', 'report', 'praise']).optional() }),
+  // 110 non-police transfers: complaints, disputes, help requests, policy questions
+  police_110: z.strictObject({ alarmNo: text(64).optional(), kind: z.enum(['complaint', 'dispute', 'help', 'consultation']), policeStation: text(64).optional() }),
+  inspector: z.strictObject({ inspectorCode: text(40).optional(), gridCode: z.string().regex(/^\d{15}$/).optional() }),
+  video_patrol: z.strictObject({ cameraId: text(64), operator: text(40).optional() }),
+  video_ai: z.strictObject({ cameraId: text(64), algorithm: text(64), score: z.number().min(0).max(1) }),
+  sensor: z.strictObject({ deviceId: text(64), metric: text(64), value: z.number(), threshold: z.number().optional(), unit: text(16).optional() }),
+  department: z.strictObject({ departmentCode: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/) }),
+  citizen: z.strictObject({ app: z.enum(['瀛洲E管家', '政务微信', '随申办', 'other']).optional() }),
+  leader: z.strictObject({ leaderName: text(40), instruction: text(1000).optional() }),
+} as const;
+
+const intakeBase = {
+  externalId: text(100).optional(),
+  description: text(4000),
+  categoryCode: z.string().regex(/^\d{5}$/, 'a category code has 5 digits').optional(),
+  urgency: z.enum(urgencies).optional(),
+  location: locationInput.optional(),
+  address: text(300).optional(),
+  reporter: reporterInput.optional(),
+  /** when the problem was reported at the source (the hotline's order time); defaults to now */
+  reportedAt: z.iso.datetime({ offset: true }).optional(),
+  photos: attachmentIds.default([]),
+};
+
+function variant<C extends keyof typeof channelDataSchemas>(channel: C) {
+  return z.strictObject({ channel: z.literal(channel), ...intakeBase, channelData: channelDataSchemas[channel].optional() });
+}
+
+export const intakeBody = z
+  .discriminatedUnion('channel', [
+    variant('hotline_12345'),
+    variant('hotline_12319'),
+    variant('police_110'),
+    variant('inspector'),
+    variant('video_patrol'),
+    variant('video_ai'),
+    variant('sensor'),
+    variant('department'),
+    variant('citizen'),
+    variant('leader'),
+  ])
+  .superRefine((body, ctx) => {
+    if (!body.location && !body.address) {
+      ctx.addIssue({ code: 'custom', path: ['location'], message: 'give the location (coordinates) or an address' });
+    }
+    if (body.channel === 'police_110' && !body.channelData) {
+      ctx.addIssue({ code: 'custom', path: ['channelData'], message: '110 transfers need channelData.kind' });
+    }
+  });
+export type IntakeBody = z.infer<typeof intakeBody>;
+
+const label = z.object({ zh: z.string(), en: z.string() });
+
+export const stepClockDto = z.object({
+  step: z.enum(slaSteps),
+  limit: z.object({ amount: z.number(), unit: z.enum(timeUnits) }),
+  startedAt: z.string(),
+  dueAt: z.string(),
+  stoppedAt: z.string().nullable(),
+  paused: z.boolean(),
+  state: z.enum(['green', 'yellow', 'red', 'done']),
+  late: z.boolean(),
+});
+
+export const caseSummaryDto = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  channel: z.enum(channels),
+  externalId: z.string().nullable(),
+  status: z.enum(caseStatuses),
+  category: z.object({ code: z.string(), name: z.string() }).nullable(),
+  urgency: z.enum(urgencies),
+  description: z.string(),
+  address: z.string().nullable(),
+  location: z.object({ lng: z.number(), lat: z.number() }).nullable(),
+  grid: z.object({ code: z.string(), name: z.string().nullable() }).nullable(),
+  station: z.object({ code: z.string(), name: z.string().nullable() }).nullable(),
+  leadUnit: z.object({ code: z.string(), name: z.string().nullable() }).nullable(),
+  assistUnits: z.array(z.object({ code: z.string(), name: z.string().nullable() })),
+  designated: z.boolean(),
+  returnCount: z.number().int(),
+  reworkCount: z.number().int(),
+  extensionPending: z.boolean(),
+  escalationLevel: z.enum(escalationLevels),
+  suspendedFrom: z.enum(caseStatuses).nullable(),
+  deadlineState: z.enum(['green', 'yellow', 'red', 'done']),
+  nextDueAt: z.string().nullable(),
+  visitOutcome: z.enum(visitOutcomes).nullable(),
+  /** masked unless the caller's role may see citizens' personal data (each unmasked read is audited) */
+  reporter: z.object({ name: z.string().nullable(), phone: z.string().nullable(), masked: z.boolean() }).nullable(),
+  reportedAt: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type CaseSummaryDto = z.infer<typeof caseSummaryDto>;
+
+export const caseEventDto = z.object({
+  seq: z.number(),
+  action: z.string(),
+  label: label,
+  fromStatus: z.enum(caseStatuses).nullable(),
+  toStatus: z.enum(caseStatuses),
+  actor: z.object({ type: z.string(), id: z.string(), name: z.string(), role: z.string().nullable() }),
+  reason: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  attachments: z.array(z.string()),
+  at: z.string(),
+  hash: z.string(),
+});
+
+export const routingDto = z.object({
+  kind: z.enum(['auto', 'designation_required']),
+  rule: z.string(),
+  ruleLabel: label,
+  leadUnit: z.string().nullable(),
+  assistUnits: z.array(z.string()),
+  candidates: z.array(z.string()),
+  explanation: label,
+  decidedAt: z.string(),
+});
+
+export const classificationDto = z.object({
+  suggestions: z.array(z.object({ code: z.string(), name: z.string().nullable(), confidence: z.number(), matchedTerms: z.array(z.string()) })),
+  lowConfidence: z.boolean(),
+  /** who decided the category: the caller of the intake, the classifier, or the dispatcher at registration */
+  source: z.enum(['intake', 'classifier', 'dispatcher', 'none']),
+});
+
+export const duplicateDto = z.object({
+  caseId: z.string(),
+  caseNo: z.string(),
+  status: z.enum(caseStatuses),
+  reasons: z.array(z.enum(['same_category_nearby', 'same_caller_same_subject'])),
+  distanceMeters: z.number().nullable(),
+  similarity: z.number().nullable(),
+  createdAt: z.string(),
+});
+
+export const caseDetailDto = caseSummaryDto.extend({
+  channelData: z.record(z.string(), z.unknown()),
+  classification: classificationDto.nullable(),
+  routing: routingDto.nullable(),
+  deadlines: z.array(stepClockDto),
+  events: z.array(caseEventDto),
+  duplicates: z.array(duplicateDto),
+  allowedActions: z.array(z.enum(caseActions)),
+  photos: z.array(z.string()),
+});
+export type CaseDetailDto = z.infer<typeof caseDetailDto>;
+
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .max(500)
+    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)));
+
+export const caseListQuery = z.strictObject({
+  status: csv(caseStatuses).optional(),
+  channel: csv(channels).optional(),
+  category: z.string().regex(/^\d{5}$/).optional(),
+  station: z.string().max(40).optional(),
+  department: z.string().max(40).optional(),
+  deadline: csv(['green', 'yellow', 'red', 'done'] as const).optional(),
+  q: z.string().max(100).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** all orders of one caller, found through the blind index (never by scanning plaintext) */
+  callerPhone: phoneNumber.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+export const caseListDto = z.object({ items: z.array(caseSummaryDto), nextCursor: z.string().nullable() });

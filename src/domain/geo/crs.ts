@@ -1,0 +1,46 @@
+import gcoordModule from 'gcoord';
+
+/**
+ * Coordinate reference systems accepted at intake. Storage is always WGS84 (CGCS2000 is treated
+ * as WGS84: the two differ by centimetres, far below a phone's GPS error).
+ *   wgs84  GPS, 天地图, CGCS2000
+ *   gcj02  高德 / 腾讯 map SDKs (the state-mandated "Mars" offset, ~500 m in Shanghai)
+ *   bd09   百度 (GCJ-02 plus Baidu's own offset)
+ */
+export const crsValues = ['wgs84', 'gcj02', 'bd09'] as const;
+export type Crs = (typeof crsValues)[number];
+
+type Gcoord = typeof gcoordModule.default;
+// Why the double cast: gcoord's CommonJS build does `module.exports = exported`, while its .d.ts
+// calls that object `default`. Under NodeNext the default import is module.exports at runtime.
+const gcoord: Gcoord =
+  (gcoordModule as unknown as { default?: Gcoord }).default ?? (gcoordModule as unknown as Gcoord);
+
+export function isCrs(value: string): value is Crs {
+  return (crsValues as readonly string[]).includes(value);
+}
+
+/**
+ * Convert a point to WGS84. Points outside China's bounding box are returned unchanged by gcoord
+ * (the GCJ-02 offset is only defined inside China), which is the behaviour we want.
+ */
+export function toWgs84(lng: number, lat: number, crs: Crs): [number, number] {
+  switch (crs) {
+    case 'wgs84':
+      return [lng, lat];
+    case 'gcj02':
+      return pair(gcoord.transform([lng, lat], gcoord.GCJ02, gcoord.WGS84));
+    case 'bd09':
+      return pair(gcoord.transform([lng, lat], gcoord.BD09, gcoord.WGS84));
+    default: {
+      const unreachable: never = crs;
+      throw new Error(`unknown coordinate system ${String(unreachable)}`);
+    }
+  }
+}
+
+function pair(position: readonly number[]): [number, number] {
+  const [x, y] = position;
+  if (x === undefined || y === undefined) throw new Error('gcoord returned an incomplete position');
+  return [x, y];
+}

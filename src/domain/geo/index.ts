@@ -1,0 +1,11 @@
+export { crsValues, isCrs, toWgs84 } from './crs.js';
+export type { Crs } from './crs.js';
+export { EARTH_RADIUS_M, distanceMeters, searchBox } from './distance.js';
+export type { SearchBox } from './distance.js';
+export { validCoordinate } from './coordinate.js';
+export { bboxOf, toMultiPolygon } from './geometry.js';
+export type { BBox, MultiPolygonCoords, PolygonalGeometry } from './geometry.js';
+export { createGridIndex } from './grid-index.js';
+export type { GridFeatureInput, GridIndex, GridLocation } from './grid-index.js';
+export { AREA_TOLERANCE_KM2, findOverlaps, outsideKm2, polygonAreaKm2, polygonsOverlapKm2, uncoveredKm2 } from './area.js';
+export type { Overlap } from './area.js';
