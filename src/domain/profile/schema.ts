@@ -69,6 +69,7 @@ export const departmentKinds = [
   'station_team', // a station's own forces (特保, 环卫, 物业, 河道保洁)
   'contractor', // 第三方兜底单位
 ] as const;
+export type DepartmentKind = (typeof departmentKinds)[number];
 
 export const departmentSchema = z.strictObject({
   code,
