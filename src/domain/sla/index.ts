@@ -15,3 +15,4 @@ export {
 export type { StepState, Threshold } from './step-state.js';
 export { limitFor, stepLimitsFor, limitsEntryFor } from './limits.js';
 export type { StepLimits } from './limits.js';
+export { applyDeadlineEffects, nextThresholdAt, unclassifiedLimits } from './apply-effects.js';
