@@ -16,6 +16,8 @@ import { databaseUrlFor } from './pg-url.js';
 export interface TestDatabase extends Database {
   /** drops the database (PostgreSQL) or deletes the file (SQLite) */
   destroy(): Promise<void>;
+  /** how another process reaches the same database: DATABASE_URL, or the SQLite file */
+  url: string;
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
@@ -33,6 +35,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const database = openPostgres(databaseUrlFor(adminUrl, name), 5);
     return {
       ...database,
+      url: databaseUrlFor(adminUrl, name),
       async destroy() {
         await database.close();
         const a = new pg.Client({ connectionString: adminUrl });
@@ -47,6 +50,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await migrateToLatest(database);
   return {
     ...database,
+    url: path.join(dir, 'test.db'),
     async destroy() {
       await database.close();
       fs.rmSync(dir, { recursive: true, force: true });

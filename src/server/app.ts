@@ -8,6 +8,7 @@ import type { AppContext } from './context.js';
 import { installErrorHandling } from './http/error-handler.js';
 import { registerApiRoutes } from './routes/api/v1/index.js';
 import { registerWeb } from './routes/web.js';
+import { installAuth } from './auth/auth-hook.js';
 
 export const bodyLimitBytes = 1_048_576;
 
@@ -24,6 +25,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   installErrorHandling(app);
 
   await app.register(cookie);
+  // identity: resolves request.actor from the session cookie or an API key, for every /api request
+  installAuth(app, ctx);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -2,6 +2,10 @@
 import type { Clock } from '../domain/clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import type { AttachmentStore } from './attachments/index.js';
+import type { FieldCipher } from './crypto/field-cipher.js';
+import type { EventHub } from './realtime/event-hub.js';
+import type { TownSnapshots } from './services/town-snapshot.js';
 
 export interface AppContext {
   database: Database;
@@ -10,4 +14,12 @@ export interface AppContext {
   /** the town this deployment serves (its 9-digit code); every query is scoped by it */
   townId: string;
   version: string;
+  /** the town's profile in memory (categories, classifier, calendar, grid index), refreshed when it changes */
+  town: TownSnapshots;
+  /** SM4 encryption and HMAC-SM3 blind indexes of citizens' personal data */
+  cipher: FieldCipher;
+  /** wakes event-stream connections after commits */
+  realtime: EventHub;
+  /** photos, content-addressed under the data directory */
+  attachments: AttachmentStore;
 }

@@ -12,7 +12,8 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { prepareAccounts } from './commands/prepare-accounts.js';
 import { ensureTownLoaded } from './commands/ensure-town-loaded.js';
-import { version } from './version.js';
+import { createAppContext } from './create-context.js';
+import { startJobs } from './jobs/scheduler.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -26,7 +27,7 @@ export async function createContext(config: Config, clock: Clock = systemClock):
   try {
     await migrateToLatest(database);
     const townId = await ensureTownLoaded(database, config, clock);
-    const ctx: AppContext = { database, config, clock, townId, version };
+    const ctx = createAppContext(database, config, clock, townId);
     await prepareAccounts(ctx);
     return { ctx, database };
   } catch (error) {
@@ -41,12 +42,14 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const { ctx, database } = await createContext(config);
   const app = await buildApp(ctx);
   const address = await app.listen({ port: config.port, host: config.host });
+  const jobs = startJobs(ctx, app.log);
   const url = address.replace('0.0.0.0', '127.0.0.1');
   console.log(`城运平台已启动 City Operations platform ready: ${url} (${database.dialect}, 镇 ${ctx.townId}, ${Math.round(performance.now() - started)} ms)`);
   let closing = false;
   const close = async () => {
     if (closing) return;
     closing = true;
+    await jobs.stop();
     await app.close();
     await database.close();
   };

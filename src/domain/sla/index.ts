@@ -16,3 +16,4 @@ export type { StepState, Threshold } from './step-state.js';
 export { limitFor, stepLimitsFor, limitsEntryFor } from './limits.js';
 export type { StepLimits } from './limits.js';
 export { applyDeadlineEffects, nextThresholdAt, unclassifiedLimits } from './apply-effects.js';
+export { planSweep, type SweepFiring, type SweepPlan } from './sweep-plan.js';

@@ -6,7 +6,7 @@ import { buffer, text } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Problem, problemBody } from '../http/problem.js';
 import { ATTACHMENT_MAX_BYTES, AttachmentStore, AttachmentTooLargeError, AttachmentTypeNotAllowedError } from './index.js';
-import { tinyJpeg, tinyPng, tinyWebp } from './test-images.js';
+import { tinyJpeg, tinyPng, tinyWebp } from '../../../test/images.js';
 
 let dataDir: string;
 let store: AttachmentStore;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sniffImageType } from './sniff-image-type.js';
-import { tinyJpeg, tinyPng, tinyWebp } from './test-images.js';
+import { tinyJpeg, tinyPng, tinyWebp } from '../../../test/images.js';
 
 describe('sniffImageType', () => {
   it('recognises a JPEG, a PNG and a WebP by their bytes', () => {

@@ -1,9 +1,11 @@
 /** The `cityops` command line (package bin). Each group of commands lives in its own file. */
 import { Command } from 'commander';
 import { version } from '../version.js';
+import { registerAuditCommands } from './audit-commands.js';
 import { registerDbCommands } from './db-commands.js';
 import { registerProfileCommands } from './profile-commands.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerUserCommands } from './user-commands.js';
 
 export function buildCli(): Command {
   const program = new Command('cityops')
@@ -12,6 +14,8 @@ export function buildCli(): Command {
   registerServeCommand(program);
   registerDbCommands(program);
   registerProfileCommands(program);
+  registerAuditCommands(program);
+  registerUserCommands(program);
   return program;
 }
 

@@ -3,6 +3,7 @@
  * columns are text (see migrations/column-types.ts); flags are 0/1; instants are ISO strings.
  */
 import type { Generated } from 'kysely';
+import type { CaseTables } from './schema-cases.js';
 import type { IdentityTables } from './schema-identity.js';
 
 type Flag = number;
@@ -129,7 +130,7 @@ export interface ProfileHistoryTable {
   changed_by: string;
 }
 
-export interface DB extends IdentityTables {
+export interface DB extends IdentityTables, CaseTables {
   towns: TownsTable;
   center_groups: CenterGroupsTable;
   stations: StationsTable;

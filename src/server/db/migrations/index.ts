@@ -1,7 +1,11 @@
 /** Every migration, in order. Add a file and a line here; names sort in the order they must run. */
 import type { Migration } from 'kysely';
 import * as organisation from './0001-organisation.js';
+import * as identity from './0002-identity.js';
+import * as cases from './0003-cases.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-organisation': organisation,
+  '0002-identity': identity,
+  '0003-cases': cases,
 };

@@ -3,8 +3,28 @@ import type { AppContext } from '../../../context.js';
 import type { Api } from '../../api-instance.js';
 import { healthRoutes } from './health.js';
 import { organisationRoutes } from './organisation.js';
+import { sessionRoutes } from './session.js';
+import { userRoutes } from './users.js';
+import { apiKeyRoutes } from './api-keys.js';
+import { auditRoutes } from './audit.js';
+import { personnelRoutes } from './personnel.js';
+import { attachmentRoutes } from './attachments.js';
+import { caseRoutes } from './cases.js';
+import { streamRoutes } from './stream.js';
+import { installIdempotency } from '../../../http/idempotency.js';
+import { getCaseDetail } from '../../../cases/get-case-detail.js';
+import { requireActor } from '../../../auth/require-actor.js';
 
 export async function registerApiRoutes(api: Api, ctx: AppContext): Promise<void> {
+  installIdempotency(api, ctx, (stored, request) => getCaseDetail(ctx, requireActor(request), stored.$ref.id));
   await healthRoutes(api, ctx);
   await organisationRoutes(api, ctx);
+  await sessionRoutes(api, ctx);
+  await userRoutes(api, ctx);
+  await apiKeyRoutes(api, ctx);
+  await auditRoutes(api, ctx);
+  await personnelRoutes(api, ctx);
+  await caseRoutes(api, ctx);
+  await attachmentRoutes(api, ctx);
+  await streamRoutes(api, ctx);
 }

@@ -9,7 +9,6 @@ import type { AppContext } from '../../../context.js';
 import { listCategories, listDepartments, listGrids, listStations } from '../../../db/repositories/organisation-repository.js';
 import { Problem } from '../../../http/problem.js';
 import { presentCategory, presentDepartment, presentGridFeature, presentStation } from '../../../presenters/organisation.js';
-import { GridLocator } from '../../../services/grid-locator.js';
 import type { Api } from '../../api-instance.js';
 
 const tags = ['organisation'];
@@ -17,7 +16,6 @@ const gridsQuery = z.strictObject({ station: z.string().max(40).optional() });
 
 export async function organisationRoutes(api: Api, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
-  const locator = new GridLocator(db, ctx.townId);
 
   api.get('/stations', { schema: { tags, summary: '城运管理站 Stations (incl. temporary ones and whether they are in force)', response: { 200: z.array(stationDto) } } }, async (request) => {
     requireActor(request);
@@ -65,7 +63,7 @@ export async function organisationRoutes(api: Api, ctx: AppContext): Promise<voi
       requireActor(request);
       const { lng, lat, crs } = request.query;
       const [x, y] = toWgs84(lng, lat, crs);
-      const hit = validCoordinate(x, y) ? await locator.locate(x, y, ctx.clock.now()) : null;
+      const hit = validCoordinate(x, y) ? await ctx.town.locate(x, y, ctx.clock.now()) : null;
       if (!hit) {
         throw new Problem(422, 'OUTSIDE_TOWN', { zh: '该位置不在本镇辖区内', en: 'The location is outside the town' }, [
           { field: 'query.lng', message: { zh: '不在任何网格内', en: 'not inside any grid' } },

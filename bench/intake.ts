@@ -1,0 +1,92 @@
+/**
+ * npm run bench:intake — full-pipeline intake (validate, classify, locate, route, duplicates, encrypt,
+ * persist, hash-chained event, outbox) against a floor measured in the same run by the same server
+ * answering one plain INSERT per request, on SQLite and, when reachable, on PostgreSQL. Floor and
+ * intake alternate in rounds so machine noise hits both; the ratio is the figure that matters.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { runLoad, type LoadResult } from './lib/load.js';
+import { order } from './lib/orders.js';
+import { spawnBenchServer } from './lib/spawn-bench-server.js';
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 3000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  try {
+    await admin.connect();
+  } catch {
+    return null;
+  }
+  const name = `cityops_bench_${process.pid}`;
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(PG_URL);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: PG_URL });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+function best(results: LoadResult[]): LoadResult {
+  return results.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+}
+
+async function measure(label: string, env: Record<string, string>) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-bench-'));
+  const server = await spawnBenchServer({ CITYOPS_DATA_DIR: dataDir, ...env });
+  const headers = { authorization: `Bearer ${server.apiKey}` };
+  const floors: LoadResult[] = [];
+  const intakes: LoadResult[] = [];
+  try {
+    // warm-up: JIT, the classifier, the grid index, connection pools
+    await runLoad(server.url, '/api/bench-floor', (i) => order(i, 'warm-floor'), { count: 300, concurrency: CONCURRENCY, headers });
+    await runLoad(server.url, '/api/v1/cases', (i) => order(i, 'warm'), { count: 300, concurrency: CONCURRENCY, headers });
+    for (let r = 0; r < ROUNDS; r++) {
+      floors.push(await runLoad(server.url, '/api/bench-floor', (i) => order(i, `floor${r}`), { count: COUNT, concurrency: CONCURRENCY, headers }));
+      intakes.push(await runLoad(server.url, '/api/v1/cases', (i) => order(i, `run${r}`), { count: COUNT, concurrency: CONCURRENCY, headers }));
+    }
+  } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  const floor = best(floors);
+  const intake = best(intakes);
+  const errors = floors.concat(intakes).reduce((n, x) => n + x.errors, 0);
+  return { label, floor, intake, ratio: intake.perSecond / floor.perSecond, errors };
+}
+
+const rows = [await measure('SQLite', {})];
+const postgres = await postgresDatabase();
+if (postgres) {
+  try {
+    rows.push(await measure('PostgreSQL', { DATABASE_URL: postgres.url }));
+  } finally {
+    await postgres.drop();
+  }
+} else {
+  console.log(`PostgreSQL not reachable at ${PG_URL}: skipped`);
+}
+
+const f = (n: number) => n.toFixed(0).padStart(6);
+console.log(`\nintake benchmark: ${COUNT} requests × ${ROUNDS} rounds, concurrency ${CONCURRENCY}, best round of each (${os.cpus().length} cores)`);
+console.log('database     floor/s  intake/s  ratio  intake p50 ms  p95 ms  p99 ms  errors');
+for (const r of rows) {
+  console.log(`${r.label.padEnd(11)} ${f(r.floor.perSecond)}  ${f(r.intake.perSecond)}   ${r.ratio.toFixed(2)}  ${r.intake.p50ms.toFixed(1).padStart(13)}  ${r.intake.p95ms.toFixed(1).padStart(6)}  ${r.intake.p99ms.toFixed(1).padStart(6)}  ${r.errors}`);
+}
+fs.mkdirSync('bench/results', { recursive: true });
+fs.writeFileSync('bench/results/intake.json', JSON.stringify({ at: new Date().toISOString(), count: COUNT, concurrency: CONCURRENCY, rows }, null, 2));
+if (rows.some((r) => r.errors > 0)) process.exitCode = 1;

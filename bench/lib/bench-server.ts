@@ -1,0 +1,31 @@
+/**
+ * The server under benchmark, run as its own process: the real app on a fresh database with the
+ * Dongping profile, plus one extra route, POST /api/bench-floor, that answers with one plain INSERT —
+ * the floor the full pipeline is compared with. Prints {"port", "apiKey"} on stdout when ready.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import { systemClock } from '../../src/domain/clock.js';
+import { buildApp } from '../../src/server/app.js';
+import { requireActor } from '../../src/server/auth/require-actor.js';
+import { createApiKey } from '../../src/server/commands/create-api-key.js';
+import { systemActor } from '../../src/server/commands/record-audit.js';
+import { loadConfig } from '../../src/server/config.js';
+import { createContext } from '../../src/server/main.js';
+import { createFloorTable, insertFloorRow } from './floor-table.js';
+
+const dataDir = process.env.CITYOPS_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-bench-'));
+const config = { ...loadConfig({ ...process.env, CITYOPS_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1' };
+const { ctx } = await createContext(config, systemClock);
+const { key } = await createApiKey(ctx, { name: 'bench', role: 'dispatcher', scopes: ['cases:create', 'cases:read'] }, { actor: systemActor });
+await createFloorTable(ctx.database.db);
+const app = await buildApp(ctx);
+let n = 0;
+app.post('/api/bench-floor', async (request, reply) => {
+  requireActor(request);
+  await insertFloorRow(ctx.database.db, `${process.pid}-${n++}`, JSON.stringify(request.body), new Date().toISOString());
+  return reply.code(201).send({ ok: true });
+});
+const address = await app.listen({ port: 0, host: '127.0.0.1' });
+console.log(JSON.stringify({ port: Number(new URL(address).port), apiKey: key }));

@@ -1,0 +1,27 @@
+/** Realistic hotline orders for load: Chinese texts from the catalogue's own words, points inside the town. */
+const texts = [
+  '北沿公路森林公园门口有人摆摊卖水果，占道经营，影响通行',
+  '小区门口井盖不见了，晚上很危险',
+  '东平镇路灯不亮好几天了，晚上走路看不见',
+  '河道里漂了很多垃圾，还有异味，河水发黑',
+  '楼下垃圾桶满了没人清运，暴露垃圾很臭',
+  '有人在家门口私自搭建违法建筑，占用公共绿地',
+  '隔壁出租屋住了十几个人，疑似群租',
+  '饭店后厨卫生很差，怀疑食品安全有问题',
+  '小区消防通道被车辆堵塞，消防车进不来',
+  '路边绿化带被人踩坏了，树也被砍了',
+  '马路上有个大坑，道路破损严重',
+  '晚上工地施工噪声扰民，睡不着觉',
+];
+
+export function order(i: number, run: string) {
+  return {
+    channel: 'hotline_12345',
+    externalId: `${run}-${i}`,
+    description: `${texts[i % texts.length]}（工单${i}）`,
+    // a spread of points in 东风 station, around the forest park
+    location: { lng: 121.46 + ((i * 37) % 100) * 0.0002, lat: 31.672 + ((i * 53) % 100) * 0.00015 },
+    reporter: { name: '市民', phone: `139${String(10_000_000 + ((i * 7919) % 90_000_000)).slice(-8)}` },
+    channelData: { orderNo: `${run}${i}`, callType: 'complaint' },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The declarative access policy (DESIGN D8): who may do what to which resource, in which scope.
+ * One table, read by `can`; tested against a hand-written role × action × scope matrix.
+ * Case ACTIONS (dispatch, accept, verify …) are not here: the case machine (src/domain/case) decides them.
+ */
+import { roles, type Role } from '../profile/schema.js';
+
+/** Every resource and the actions on it. */
+export const accessResources = {
+  /** stations, grids, departments, categories: the town's organisation */
+  profile: ['read'],
+  /** staff; read_phone = see a staff member's phone unmasked */
+  personnel: ['read', 'read_phone'],
+  /** citizens' names and phones in cases, unmasked */
+  citizen_data: ['read'],
+  /** accounts: create/update (name, binding, active), assign_role (role and its station/department scope), unlock */
+  users: ['read', 'create', 'update', 'assign_role', 'unlock'],
+  api_keys: ['read', 'create', 'revoke'],
+  audit: ['read'],
+  /** create = take in a case (受理/上报); machine clients need the API key scope cases:create */
+  cases: ['read', 'create'],
+} as const;
+
+export type Resource = keyof typeof accessResources;
+export type ActionOf<R extends Resource> = (typeof accessResources)[R][number];
+export type Permission = { [R in Resource]: `${R}:${ActionOf<R>}` }[Resource];
+
+/**
+ * town: anything of that kind in the town; own_station: targets in the actor's station;
+ * own_department: targets assigned to the actor's department; self: the actor's own user record.
+ */
+export const accessScopes = ['town', 'own_station', 'own_department', 'self'] as const;
+export type AccessScope = (typeof accessScopes)[number];
+
+export type PolicyRule = {
+  [R in Resource]: { resource: R; action: ActionOf<R>; roles: readonly Role[]; scope: AccessScope };
+}[Resource];
+
+/** Roles that see the whole town's cases. */
+const townWideCaseRoles: readonly Role[] = ['dispatcher', 'coordinator', 'supervisor', 'team_manager', 'emergency_officer', 'leader'];
+/** 三员分立: the system and security administrators manage accounts and keys; neither touches business data. */
+const accountManagers: readonly Role[] = ['system_admin', 'security_admin'];
+
+export const policyRules: readonly PolicyRule[] = [
+  { resource: 'profile', action: 'read', roles, scope: 'town' },
+  { resource: 'personnel', action: 'read', roles, scope: 'town' },
+  {
+    resource: 'personnel',
+    action: 'read_phone',
+    roles: ['dispatcher', 'coordinator', 'team_manager', 'emergency_officer', 'leader', 'system_admin'],
+    scope: 'town',
+  },
+  { resource: 'personnel', action: 'read_phone', roles: ['station_chief'], scope: 'own_station' },
+  { resource: 'citizen_data', action: 'read', roles: ['dispatcher', 'coordinator', 'leader'], scope: 'town' },
+
+  { resource: 'users', action: 'read', roles: accountManagers, scope: 'town' },
+  { resource: 'users', action: 'read', roles, scope: 'self' },
+  { resource: 'users', action: 'create', roles: ['system_admin'], scope: 'town' },
+  { resource: 'users', action: 'update', roles: ['system_admin'], scope: 'town' },
+  { resource: 'users', action: 'assign_role', roles: accountManagers, scope: 'town' },
+  { resource: 'users', action: 'unlock', roles: accountManagers, scope: 'town' },
+  { resource: 'api_keys', action: 'read', roles: accountManagers, scope: 'town' },
+  { resource: 'api_keys', action: 'create', roles: accountManagers, scope: 'town' },
+  { resource: 'api_keys', action: 'revoke', roles: accountManagers, scope: 'town' },
+  // the system administrator may not read the audit log that records what it did
+  { resource: 'audit', action: 'read', roles: ['auditor', 'security_admin'], scope: 'town' },
+
+  { resource: 'cases', action: 'read', roles: townWideCaseRoles, scope: 'town' },
+  { resource: 'cases', action: 'read', roles: ['station_chief', 'inspector'], scope: 'own_station' },
+  // station chiefs carry their station team's code as department: they also see what is assigned to it
+  { resource: 'cases', action: 'read', roles: ['department_handler', 'station_chief'], scope: 'own_department' },
+  // every channel of R2 has a role behind it: hotline dispatchers, inspectors' reports, a department's
+  // own discovery, a leader's assignment, the emergency group's first response
+  { resource: 'cases', action: 'create', roles: ['dispatcher', 'coordinator', 'emergency_officer', 'leader', 'inspector', 'station_chief', 'department_handler'], scope: 'town' },
+];
+
+/** Actions whose refusal is itself worth an audit row (someone tried something privileged). */
+export function isPrivileged(resource: Resource, action: string): boolean {
+  switch (resource) {
+    case 'users':
+    case 'api_keys':
+    case 'audit':
+    case 'citizen_data':
+      return true;
+    case 'personnel':
+      return action === 'read_phone';
+    case 'profile':
+    case 'cases':
+      return false;
+  }
+}
+
+export function permissionOf<R extends Resource>(resource: R, action: ActionOf<R>): Permission {
+  return `${resource}:${action}` as Permission;
+}

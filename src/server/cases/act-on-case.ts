@@ -1,0 +1,149 @@
+/**
+ * Every action of the case machine through one command: the machine checks role, scope, state and
+ * input; this file adds what needs the database (units and photos exist, the pending extension's
+ * requested limit, routing after a return), then writes the new state, the hash-chained event and
+ * the outbox row in one transaction. After 立案 a case whose routing is automatic is dispatched at
+ * once by the system (谁主管谁办理), in the same transaction.
+ */
+import type { Actor } from '../../domain/access/index.js';
+import { decide, type Accepted, type CaseAction, type Actor as CaseActor } from '../../domain/case/index.js';
+import type { Urgency } from '../../domain/profile/schema.js';
+import { applyDeadlineEffects, caseDeadlineState, limitFor, nextThresholdAt, unclassifiedLimits, type StepClock } from '../../domain/sla/index.js';
+import type { AppContext } from '../context.js';
+import { appendCaseEvent, unitsThatReturned, type NewCaseEvent } from '../db/repositories/case-event-repository.js';
+import { attachmentsExist, findCase, insertOutbox, lastEventOf, updateCase, type CasePatch, type CaseRow } from '../db/repositories/case-repository.js';
+import { Problem } from '../http/problem.js';
+import type { TownSnapshot } from '../services/town-snapshot.js';
+import { recordActor, systemActor, systemCaseActor, toCaseActor } from './case-actor.js';
+import { factColumns, factsOf } from './case-facts.js';
+import { refusalProblem } from './refusal-problem.js';
+import { routeFor } from './route-for.js';
+
+interface Step {
+  action: CaseAction;
+  decision: Accepted;
+  actor: NewCaseEvent['actor'];
+}
+
+function notFound(): Problem {
+  return new Problem(404, 'CASE_NOT_FOUND', { zh: '案件不存在', en: 'No such case' });
+}
+
+function unknownUnits(town: TownSnapshot, codes: string[]): string[] {
+  return codes.filter((c) => !town.units.has(c));
+}
+
+/** Fills what the machine's input leaves to the server, and checks references to other records. */
+async function prepareInput(ctx: AppContext, town: TownSnapshot, row: CaseRow, action: CaseAction, raw: unknown): Promise<unknown> {
+  const input = (raw ?? {}) as Record<string, unknown>;
+  if (action === 'dispatch' && input.leadUnit === undefined) {
+    // 派遣 without naming a unit takes routing's decision (the dispatcher confirms it)
+    const routing = row.routing ? (JSON.parse(row.routing) as { kind: string; leadUnit: string | null; assistUnits: string[] }) : null;
+    if (routing?.kind === 'auto' && routing.leadUnit) return { ...input, leadUnit: routing.leadUnit, assistUnits: input.assistUnits ?? routing.assistUnits };
+  }
+  if (action === 'decide-extension' && input.decision === 'approve' && input.limit === undefined) {
+    const requested = await lastEventOf(ctx.database.db, row.id, 'extend');
+    const limit = requested ? (JSON.parse(requested.data) as { limit?: unknown }).limit : undefined;
+    if (limit !== undefined) return { ...input, limit };
+  }
+  if (action === 'register' && typeof input.categoryCode === 'string' && !town.categories.has(input.categoryCode)) {
+    throw new Problem(422, 'UNKNOWN_CATEGORY', { zh: '没有这个事部件类别', en: 'Unknown category' }, [{ field: 'body.categoryCode', message: { zh: '不在本镇的分类目录中', en: 'not in the town’s catalogue' } }]);
+  }
+  return input;
+}
+
+async function checkReferences(ctx: AppContext, town: TownSnapshot, input: Record<string, unknown>): Promise<void> {
+  const units = [input.leadUnit, ...((input.assistUnits as string[] | undefined) ?? [])].filter((u): u is string => typeof u === 'string');
+  const unknown = unknownUnits(town, units);
+  if (unknown.length > 0) {
+    throw new Problem(422, 'UNKNOWN_UNIT', { zh: '没有这个单位', en: 'Unknown unit' }, unknown.map((u) => ({ field: u === input.leadUnit ? 'body.leadUnit' : 'body.assistUnits', message: { zh: `单位 ${u} 不存在`, en: `unit ${u} does not exist` } })));
+  }
+  const photos = ['photos', 'beforePhotos', 'afterPhotos'].flatMap((k) => ((input[k] as string[] | undefined) ?? []).map((sha) => ({ k, sha })));
+  const missing = new Set(await attachmentsExist(ctx.database.db, ctx.townId, photos.map((p) => p.sha)));
+  if (missing.size > 0) {
+    throw new Problem(422, 'UNKNOWN_ATTACHMENT', { zh: '照片尚未上传', en: 'Photo not uploaded' }, photos.filter((p) => missing.has(p.sha)).map((p) => ({ field: `body.${p.k}`, message: { zh: '先上传照片再引用', en: 'upload the photo first' } })));
+  }
+}
+
+function attachmentsOf(input: Record<string, unknown>): string[] {
+  return ['photos', 'beforePhotos', 'afterPhotos'].flatMap((k) => (input[k] as string[] | undefined) ?? []);
+}
+
+export interface ActResult {
+  caseId: string;
+  events: number[];
+}
+
+export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, action: CaseAction, rawInput: unknown, expectedVersion?: number): Promise<ActResult> {
+  const db = ctx.database.db;
+  const row = await findCase(db, ctx.townId, caseId);
+  if (!row) throw notFound();
+  if (expectedVersion !== undefined && expectedVersion !== row.version) throw staleVersion(row.version);
+  const town = await ctx.town.current();
+  const caseActor: CaseActor = toCaseActor(actor, town);
+  const input = await prepareInput(ctx, town, row, action, rawInput);
+  const options = { designateAfterReturns: town.rules.routing.designateAfterReturns };
+  const first = decide(factsOf(row), caseActor, action, input, options);
+  if (!first.ok) throw refusalProblem(first, row.status);
+  const validInput = first.event.data as Record<string, unknown>;
+  await checkReferences(ctx, town, validInput);
+
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const patch: CasePatch = {};
+  let categoryCode = row.category_code;
+  let urgency = row.urgency as Urgency;
+  if (action === 'register') {
+    if (typeof validInput.categoryCode === 'string') categoryCode = validInput.categoryCode;
+    if (typeof validInput.urgency === 'string') urgency = validInput.urgency as Urgency;
+    patch.category_code = categoryCode;
+    patch.urgency = urgency;
+  }
+  const steps: Step[] = [{ action, decision: first, actor: recordActor(actor) }];
+  const returnedBy = [...(await unitsThatReturned(db, row.id)), ...(action === 'return' && row.lead_unit ? [row.lead_unit] : [])];
+  const routing = routeFor(town, { categoryCode, stationCode: row.station_code, returnCount: first.facts.returnCount, returnedBy, escalated: first.facts.escalationLevel === 'center' || first.facts.escalationLevel === 'leader' }, at);
+  if (['register', 'return', 'escalate'].includes(action)) patch.routing = JSON.stringify(routing);
+  if (action === 'register' && routing.kind === 'auto') {
+    const auto = decide(first.facts, systemCaseActor, 'dispatch', { leadUnit: routing.leadUnit, assistUnits: routing.assistUnits }, options);
+    if (auto.ok) steps.push({ action: 'dispatch', decision: auto, actor: systemActor('system:routing') });
+  }
+
+  const category = categoryCode ? town.categories.get(categoryCode) : undefined;
+  const limitOf = (step: Parameters<typeof limitFor>[2]) => (category ? limitFor(category, urgency, step) : unclassifiedLimits[step]);
+  let clocks = JSON.parse(row.deadlines) as StepClock[];
+  for (const s of steps) clocks = applyDeadlineEffects(clocks, s.decision.effects, limitOf, now, town.calendar);
+  const last = steps[steps.length - 1]!.decision;
+  Object.assign(patch, factColumns(last.facts), {
+    deadlines: JSON.stringify(clocks),
+    deadline_state: caseDeadlineState(clocks, now, town.calendar, town.rules.deadlines.yellowAt),
+    next_due_at: nextThresholdAt(clocks, town.calendar, town.rules.deadlines.yellowAt),
+    updated_at: at,
+  });
+  if (action === 'visit') patch.visit_outcome = String(validInput.outcome);
+  if (last.to === 'closed' || last.to === 'voided') patch.closed_at = at;
+
+  const seqs: number[] = [];
+  await db.transaction().execute(async (trx) => {
+    if (!(await updateCase(trx, ctx.townId, row.id, row.version, patch))) throw staleVersion(row.version);
+    for (const s of steps) {
+      const data: Record<string, unknown> = { ...s.decision.event.data };
+      if (s.action === 'return') data.returnedBy = row.lead_unit;
+      if (s.action === 'register') Object.assign(data, { categoryCode, urgency });
+      if (s.action === 'dispatch' || s.action === 'register' || s.action === 'return') data.routing = { rule: routing.rule, explanation: routing.explanation };
+      const event = await appendCaseEvent(
+        trx,
+        ctx.townId,
+        { caseId: row.id, action: s.action, fromStatus: s.decision.event.from, toStatus: s.decision.event.to, actor: s.actor, reason: s.decision.event.reason ?? null, data, attachments: attachmentsOf(s.decision.event.data), at },
+        ctx.database.dialect === 'postgres',
+      );
+      seqs.push(Number(event.seq));
+      await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: row.id, action: s.action }, at);
+    }
+  });
+  ctx.realtime.notify();
+  return { caseId: row.id, events: seqs };
+}
+
+function staleVersion(current: number): Problem {
+  return new Problem(409, 'CASE_CHANGED', { zh: '案件已被他人更新，请刷新后重试', en: 'The case was changed by someone else; reload and retry' }, [], { currentVersion: current });
+}

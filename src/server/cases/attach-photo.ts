@@ -1,0 +1,40 @@
+/**
+ * A photo uploaded (inspector's report, feedback, before/after): checked by content, stored once by
+ * SHA-256 under the data directory, registered for the town; attached to a case, it is also recorded
+ * in the case's hash-chained record.
+ */
+import type { Actor } from '../../domain/access/index.js';
+import type { AppContext } from '../context.js';
+import { appendCaseEvent } from '../db/repositories/case-event-repository.js';
+import { findCase, insertAttachment, insertOutbox } from '../db/repositories/case-repository.js';
+import { Problem } from '../http/problem.js';
+import { recordActor } from './case-actor.js';
+import { assertMayReadCase } from './case-access.js';
+
+export interface UploadedPhoto {
+  id: string;
+  mediaType: string;
+  size: number;
+}
+
+export async function uploadPhoto(ctx: AppContext, actor: Actor, data: Buffer, caseId: string | null): Promise<UploadedPhoto> {
+  const row = caseId ? await findCase(ctx.database.db, ctx.townId, caseId) : null;
+  if (caseId && !row) throw new Problem(404, 'CASE_NOT_FOUND', { zh: '案件不存在', en: 'No such case' });
+  if (row) assertMayReadCase(actor, row, await ctx.town.current());
+  const stored = await ctx.attachments.put(data);
+  const at = ctx.clock.now().toISOString();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    await insertAttachment(trx, { town_id: ctx.townId, sha256: stored.sha256, media_type: stored.mediaType, size: stored.size, case_id: row?.id ?? null, uploaded_by: actor.id, created_at: at });
+    if (row) {
+      const event = await appendCaseEvent(
+        trx,
+        ctx.townId,
+        { caseId: row.id, action: 'attach', fromStatus: row.status, toStatus: row.status, actor: recordActor(actor), reason: null, data: { mediaType: stored.mediaType, size: stored.size }, attachments: [stored.sha256], at },
+        ctx.database.dialect === 'postgres',
+      );
+      await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: row.id, action: 'attach' }, at);
+    }
+  });
+  if (row) ctx.realtime.notify();
+  return { id: stored.sha256, mediaType: stored.mediaType, size: stored.size };
+}

@@ -1,0 +1,50 @@
+/** A case with its record, deadlines, routing, duplicates and the actions the caller may take now. */
+import type { CaseDetailDto } from '../../contracts/cases.js';
+import type { Actor } from '../../domain/access/index.js';
+import { allowedActions } from '../../domain/case/index.js';
+import type { AppContext } from '../context.js';
+import { listCaseEvents } from '../db/repositories/case-event-repository.js';
+import { findCase, linksOf } from '../db/repositories/case-repository.js';
+import { Problem } from '../http/problem.js';
+import { presentCaseSummary, presentClocks, presentEvent } from '../presenters/case.js';
+import { toCaseActor } from './case-actor.js';
+import { assertMayReadCase } from './case-access.js';
+import { factsOf } from './case-facts.js';
+
+/**
+ * `afterOwnAction`: the answer to an action the actor has just taken is shown even when the action
+ * took the case out of their scope (a unit that returned a case sees the result of its return).
+ */
+export async function getCaseDetail(ctx: AppContext, actor: Actor, caseId: string, options: { afterOwnAction?: boolean } = {}): Promise<CaseDetailDto> {
+  const db = ctx.database.db;
+  const row = await findCase(db, ctx.townId, caseId);
+  if (!row) throw new Problem(404, 'CASE_NOT_FOUND', { zh: '案件不存在', en: 'No such case' });
+  const town = await ctx.town.current();
+  if (!options.afterOwnAction) assertMayReadCase(actor, row, town);
+  const [events, links] = await Promise.all([listCaseEvents(db, row.id), linksOf(db, row.id)]);
+  const now = ctx.clock.now();
+  const presented = events.map(presentEvent);
+  return {
+    ...presentCaseSummary(row, town, ctx.cipher, now),
+    channelData: JSON.parse(row.channel_data) as Record<string, unknown>,
+    classification: row.classification ? withNames(JSON.parse(row.classification) as CaseDetailDto['classification'] & object, town) : null,
+    routing: row.routing ? (JSON.parse(row.routing) as CaseDetailDto['routing']) : null,
+    deadlines: presentClocks(row, town, now),
+    events: presented,
+    duplicates: links.map((l) => ({
+      caseId: l.other_case_id,
+      caseNo: l.case_no,
+      status: l.status as CaseDetailDto['status'],
+      reasons: JSON.parse(l.reasons) as CaseDetailDto['duplicates'][number]['reasons'],
+      distanceMeters: l.distance_m,
+      similarity: l.similarity,
+      createdAt: l.created_at,
+    })),
+    allowedActions: allowedActions(factsOf(row), toCaseActor(actor, town), { designateAfterReturns: town.rules.routing.designateAfterReturns }),
+    photos: [...new Set(presented.flatMap((e) => e.attachments))],
+  };
+}
+
+function withNames(c: NonNullable<CaseDetailDto['classification']>, town: Awaited<ReturnType<AppContext['town']['current']>>): NonNullable<CaseDetailDto['classification']> {
+  return { ...c, suggestions: c.suggestions.map((s) => ({ ...s, name: town.categories.get(s.code)?.name ?? null })) };
+}

@@ -1,0 +1,187 @@
+/**
+ * One intake command for every channel (R2): validate, classify, locate, route, find possible
+ * duplicates, then write the case, its first event and an outbox row in one transaction. A resent
+ * order (same channel and external id) returns the existing case, never a second one.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IntakeBody } from '../../contracts/cases.js';
+import type { Actor } from '../../domain/access/index.js';
+import { localDateOf } from '../../domain/calendar/index.js';
+import { newCaseFacts } from '../../domain/case/index.js';
+import { LOW_CONFIDENCE } from '../../domain/classify/index.js';
+import { findDuplicates, searchBox } from '../../domain/dedupe/index.js';
+import { toWgs84 } from '../../domain/geo/index.js';
+import type { AppContext } from '../context.js';
+import { appendCaseEvent } from '../db/repositories/case-event-repository.js';
+import { attachmentsExist, casesNearby, casesOfCaller, findCaseByExternalId, insertCase, insertLinks, insertOutbox, nextCaseNo } from '../db/repositories/case-repository.js';
+import { saveIdempotencyKey, type IdempotencyRow } from '../db/repositories/idempotency-repository.js';
+import { Problem } from '../http/problem.js';
+import { locateIn, type TownSnapshot } from '../services/town-snapshot.js';
+import { recordActor } from './case-actor.js';
+import { routeFor } from './route-for.js';
+
+export interface IntakeResult {
+  caseId: string;
+  created: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+function classify(town: TownSnapshot, body: IntakeBody) {
+  if (body.categoryCode) {
+    if (!town.categories.has(body.categoryCode)) {
+      throw new Problem(422, 'UNKNOWN_CATEGORY', { zh: '没有这个事部件类别', en: 'Unknown category' }, [
+        { field: 'body.categoryCode', message: { zh: '不在本镇的分类目录中', en: 'not in the town’s catalogue' } },
+      ]);
+    }
+    return { categoryCode: body.categoryCode, classification: { suggestions: [], lowConfidence: false, source: 'intake' as const } };
+  }
+  const suggestions = town.classifier.suggest(body.description, 3);
+  const top = suggestions[0];
+  const confident = top !== undefined && top.confidence >= LOW_CONFIDENCE;
+  return {
+    // a confident suggestion is taken as the working category; the dispatcher confirms or changes it at 立案
+    categoryCode: confident ? top.code : null,
+    classification: {
+      suggestions: suggestions.map((s) => ({ code: s.code, confidence: Math.round(s.confidence * 1000) / 1000, matchedTerms: s.matchedTerms })),
+      lowConfidence: !confident,
+      source: confident ? ('classifier' as const) : ('none' as const),
+    },
+  };
+}
+
+function locate(town: TownSnapshot, body: IntakeBody, at: Date) {
+  if (!body.location) return { lng: null, lat: null, grid: null };
+  const [lng, lat] = toWgs84(body.location.lng, body.location.lat, body.location.crs);
+  const grid = locateIn(town, lng, lat, at);
+  if (!grid) {
+    throw new Problem(422, 'OUTSIDE_TOWN', { zh: '该位置不在本镇辖区内', en: 'The location is outside the town' }, [
+      { field: 'body.location', message: { zh: '不在任何网格内', en: 'not inside any grid' } },
+    ]);
+  }
+  return { lng: Math.round(lng * 1e7) / 1e7, lat: Math.round(lat * 1e7) / 1e7, grid };
+}
+
+/**
+ * `provisional`, when the request carries an Idempotency-Key, is the key's row written inside the
+ * case's own transaction: a crash right after the commit still finds the key on resend.
+ */
+export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody, provisional?: (caseId: string) => IdempotencyRow): Promise<IntakeResult> {
+  const { db } = ctx.database;
+  if (body.externalId) {
+    const existing = await findCaseByExternalId(db, ctx.townId, body.channel, body.externalId);
+    if (existing) return { caseId: existing.id, created: false };
+  }
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const town = await ctx.town.current();
+  const missing = await attachmentsExist(db, ctx.townId, body.photos);
+  if (missing.length > 0) {
+    throw new Problem(422, 'UNKNOWN_ATTACHMENT', { zh: '照片尚未上传', en: 'Photo not uploaded' }, missing.map((m) => ({ field: `body.photos[${body.photos.indexOf(m)}]`, message: { zh: '先上传照片再引用', en: 'upload the photo first' } })));
+  }
+  const { categoryCode, classification } = classify(town, body);
+  const { lng, lat, grid } = locate(town, body, now);
+  const reportedAt = body.reportedAt ? new Date(body.reportedAt).toISOString() : at;
+  const phone = body.reporter?.phone ?? null;
+  const phoneIndex = phone ? ctx.cipher.blindIndex(phone, 'phone') : null;
+  const hasReporterContact = phone !== null;
+
+  // possible duplicates are linked and shown, never merged
+  const since = new Date(Date.parse(reportedAt) - town.rules.duplicates.windowDays * DAY_MS).toISOString();
+  const nearby = categoryCode && lng !== null && lat !== null ? await casesNearby(db, ctx.townId, categoryCode, searchBox(lng, lat, town.rules.duplicates.radiusMeters), since) : [];
+  const sameCaller = phoneIndex ? await casesOfCaller(db, ctx.townId, phoneIndex, since) : [];
+  const candidates = new Map([...nearby, ...sameCaller].map((c) => [c.id, c]));
+  const duplicates = findDuplicates(
+    { categoryCode, lng, lat, reportedAt, callerHash: phoneIndex, text: body.description },
+    [...candidates.values()].map((c) => ({ id: c.id, categoryCode: c.category_code, lng: c.lng, lat: c.lat, reportedAt: c.reported_at, callerHash: c.reporter_phone_idx, text: c.description })),
+    { radiusMeters: town.rules.duplicates.radiusMeters, windowDays: town.rules.duplicates.windowDays },
+  );
+
+  const facts = newCaseFacts({ channel: body.channel, stationCode: grid?.stationCode ?? null, hasReporterContact });
+  const routing = routeFor(town, { categoryCode, stationCode: facts.stationCode, returnCount: 0, returnedBy: [] }, at);
+  const id = randomUUID();
+  const channelData = body.channelData ?? {};
+
+  try {
+    await ctx.database.db.transaction().execute(async (trx) => {
+      const caseNo = await nextCaseNo(trx, ctx.townId, localDateOf(now));
+      await insertCase(trx, {
+        id,
+        town_id: ctx.townId,
+        case_no: caseNo,
+        channel: body.channel,
+        external_id: body.externalId ?? null,
+        status: facts.status,
+        category_code: categoryCode,
+        urgency: body.urgency ?? 'normal',
+        description: body.description,
+        address: body.address ?? null,
+        lng,
+        lat,
+        grid_code: grid?.gridCode ?? null,
+        station_code: facts.stationCode,
+        lead_unit: null,
+        assist_units: '[]',
+        designated: 0,
+        return_count: 0,
+        rework_count: 0,
+        extension_pending: 0,
+        escalation_level: facts.escalationLevel,
+        suspended_from: null,
+        has_reporter_contact: hasReporterContact ? 1 : 0,
+        reporter_name_enc: body.reporter?.name ? ctx.cipher.encrypt(body.reporter.name) : null,
+        reporter_phone_enc: phone ? ctx.cipher.encrypt(phone) : null,
+        reporter_phone_idx: phoneIndex,
+        channel_data: JSON.stringify(channelData),
+        classification: JSON.stringify(classification),
+        routing: JSON.stringify(routing),
+        deadlines: '[]',
+        deadline_state: 'done',
+        next_due_at: null,
+        visit_outcome: null,
+        reported_at: reportedAt,
+        created_at: at,
+        updated_at: at,
+        closed_at: null,
+        version: 1,
+      });
+      const event = await appendCaseEvent(
+        trx,
+        ctx.townId,
+        {
+          caseId: id,
+          action: 'report',
+          fromStatus: null,
+          toStatus: facts.status,
+          actor: recordActor(actor),
+          reason: null,
+          data: { channel: body.channel, externalId: body.externalId ?? null, categoryCode, urgency: body.urgency ?? 'normal', gridCode: grid?.gridCode ?? null, stationCode: facts.stationCode, duplicates: duplicates.map((d) => d.id) },
+          attachments: body.photos,
+          at,
+        },
+        ctx.database.dialect === 'postgres',
+      );
+      await insertLinks(
+        trx,
+        duplicates.flatMap((d) => {
+          const common = { town_id: ctx.townId, kind: 'possible_duplicate', reasons: JSON.stringify(d.reasons), distance_m: d.distanceMeters ?? null, similarity: d.similarity ?? null, created_at: at };
+          return [
+            { ...common, case_id: id, other_case_id: d.id },
+            { ...common, case_id: d.id, other_case_id: id },
+          ];
+        }),
+      );
+      await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: id, action: 'report' }, at);
+      if (provisional) await saveIdempotencyKey(trx, provisional(id));
+    });
+  } catch (error) {
+    // two resends racing: the unique (channel, external id) index let one win; answer with its case
+    if (body.externalId) {
+      const existing = await findCaseByExternalId(db, ctx.townId, body.channel, body.externalId);
+      if (existing) return { caseId: existing.id, created: false };
+    }
+    throw error;
+  }
+  ctx.realtime.notify();
+  return { caseId: id, created: true };
+}

@@ -1,0 +1,54 @@
+/** Routing (三个坚持) against the town in memory; the decision is stored with the rule that fired. */
+import { routeCase, ruleLabels, type RoutingDecision } from '../../domain/routing/index.js';
+import type { TownSnapshot } from '../services/town-snapshot.js';
+
+export interface StoredRouting {
+  kind: RoutingDecision['kind'];
+  rule: RoutingDecision['rule'];
+  ruleLabel: { zh: string; en: string };
+  leadUnit: string | null;
+  assistUnits: string[];
+  candidates: string[];
+  explanation: { zh: string; en: string };
+  facts: RoutingDecision['facts'];
+  decidedAt: string;
+}
+
+export interface RouteRequest {
+  categoryCode: string | null;
+  stationCode: string | null;
+  returnCount: number;
+  returnedBy: string[];
+  crossDepartment?: boolean;
+  escalated?: boolean;
+}
+
+export function routeFor(town: TownSnapshot, request: RouteRequest, at: string): StoredRouting {
+  const category = request.categoryCode ? town.categories.get(request.categoryCode) ?? null : null;
+  const decision = routeCase(
+    {
+      category: category ? { code: category.code, owner: category.owner, lead: category.lead ?? null, assists: category.assists, stationLevel: category.stationLevel } : null,
+      stationCode: request.stationCode,
+      crossDepartment: request.crossDepartment ?? false,
+      returnCount: request.returnCount,
+      returnedBy: request.returnedBy,
+      escalated: request.escalated ?? false,
+    },
+    {
+      departments: [...town.units.values()].map((u) => ({ code: u.code, kind: u.kind, stationCode: u.stationCode, fallback: u.fallback })),
+      rules: town.rules.routing,
+      categories: [...town.categories.values()].map((c) => ({ owner: c.owner, lead: c.lead ?? null })),
+    },
+  );
+  return {
+    kind: decision.kind,
+    rule: decision.rule,
+    ruleLabel: ruleLabels[decision.rule],
+    leadUnit: decision.kind === 'auto' ? decision.leadUnit : null,
+    assistUnits: decision.kind === 'auto' ? decision.assistUnits : [],
+    candidates: decision.kind === 'designation_required' ? decision.candidates : [],
+    explanation: decision.explanation,
+    facts: decision.facts,
+    decidedAt: at,
+  };
+}

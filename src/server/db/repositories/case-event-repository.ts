@@ -1,0 +1,106 @@
+/**
+ * The append-only, SM3 hash-chained record of case events. One chain per town: seq is gapless and
+ * every event's prev_hash is the hash of the event before it, so a rewritten or deleted row breaks
+ * the chain (`cityops audit verify`). The head row serialises writers (FOR UPDATE on PostgreSQL;
+ * SQLite has one writer anyway).
+ */
+import type { Selectable, Transaction, Kysely } from 'kysely';
+import { GENESIS, chainHash } from '../../crypto/hash-chain.js';
+import type { DB } from '../schema.js';
+import type { CaseEventsTable } from '../schema-cases.js';
+
+export type CaseEventRow = Selectable<CaseEventsTable>;
+
+export interface NewCaseEvent {
+  caseId: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actor: { type: 'user' | 'api_key' | 'system'; id: string; name: string; role: string | null };
+  reason: string | null;
+  data: Record<string, unknown>;
+  attachments: string[];
+  at: string;
+}
+
+/** What the hash covers: every column of the event except the hash itself. */
+export function eventHashPayload(row: Omit<CaseEventRow, 'hash'>): Record<string, unknown> {
+  return {
+    town_id: row.town_id,
+    seq: Number(row.seq),
+    case_id: row.case_id,
+    action: row.action,
+    from_status: row.from_status,
+    to_status: row.to_status,
+    actor_type: row.actor_type,
+    actor_id: row.actor_id,
+    actor_name: row.actor_name,
+    actor_role: row.actor_role,
+    reason: row.reason,
+    data: JSON.parse(row.data) as unknown,
+    attachments: JSON.parse(row.attachments) as unknown,
+    at: row.at,
+  };
+}
+
+export async function appendCaseEvent(trx: Transaction<DB>, townId: string, event: NewCaseEvent, postgres: boolean): Promise<CaseEventRow> {
+  await trx.insertInto('event_chain_heads').values({ town_id: townId, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('town_id').doNothing()).execute();
+  let headQuery = trx.selectFrom('event_chain_heads').select(['seq', 'hash']).where('town_id', '=', townId);
+  if (postgres) headQuery = headQuery.forUpdate();
+  const head = await headQuery.executeTakeFirstOrThrow();
+  const base: Omit<CaseEventRow, 'hash'> = {
+    town_id: townId,
+    seq: Number(head.seq) + 1,
+    case_id: event.caseId,
+    action: event.action,
+    from_status: event.fromStatus,
+    to_status: event.toStatus,
+    actor_type: event.actor.type,
+    actor_id: event.actor.id,
+    actor_name: event.actor.name,
+    actor_role: event.actor.role,
+    reason: event.reason,
+    data: JSON.stringify(event.data),
+    attachments: JSON.stringify(event.attachments),
+    at: event.at,
+    prev_hash: head.hash,
+  };
+  const row: CaseEventRow = { ...base, hash: chainHash(head.hash, eventHashPayload(base)) };
+  await trx.insertInto('case_events').values(row).execute();
+  await trx.updateTable('event_chain_heads').set({ seq: row.seq, hash: row.hash }).where('town_id', '=', townId).execute();
+  return row;
+}
+
+export function listCaseEvents(db: Kysely<DB>, caseId: string): Promise<CaseEventRow[]> {
+  return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+}
+
+/** Events after a sequence number, for the event stream's resumption (Last-Event-ID). */
+export function eventsAfter(db: Kysely<DB>, townId: string, afterSeq: number, limit: number): Promise<CaseEventRow[]> {
+  return db.selectFrom('case_events').selectAll().where('town_id', '=', townId).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+}
+
+export async function chainHead(db: Kysely<DB>, townId: string): Promise<{ seq: number; hash: string } | null> {
+  const head = await db.selectFrom('event_chain_heads').select(['seq', 'hash']).where('town_id', '=', townId).executeTakeFirst();
+  return head ? { seq: Number(head.seq), hash: head.hash } : null;
+}
+
+/**
+ * The chain in order up to a sequence number (the head read before the walk, so events appended
+ * meanwhile are left for the next verification), in pages so nothing is loaded all at once.
+ */
+export async function* walkChain(db: Kysely<DB>, townId: string, untilSeq: number, pageSize = 5000): AsyncGenerator<CaseEventRow> {
+  let after = 0;
+  for (;;) {
+    const page = await db.selectFrom('case_events').selectAll().where('town_id', '=', townId).where('seq', '>', after).where('seq', '<=', untilSeq).orderBy('seq').limit(pageSize).execute();
+    if (page.length === 0) return;
+    yield* page;
+    after = Number(page[page.length - 1]!.seq);
+  }
+}
+
+/** The units that returned a case so far, oldest first (routing never hands it back to them automatically). */
+export async function unitsThatReturned(db: Kysely<DB>, caseId: string): Promise<string[]> {
+  const rows = await db.selectFrom('case_events').select('data').where('case_id', '=', caseId).where('action', '=', 'return').orderBy('seq').execute();
+  return rows.map((r) => (JSON.parse(r.data) as { returnedBy?: unknown }).returnedBy).filter((u): u is string => typeof u === 'string');
+}

@@ -1,0 +1,141 @@
+/** SQL of the cases table and its companions (counters, outbox, links, attachments). */
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { DB } from '../schema.js';
+import type { CasesTable } from '../schema-cases.js';
+
+export type CaseRow = Selectable<CasesTable>;
+export type NewCaseRow = Insertable<CasesTable>;
+export type CasePatch = Updateable<CasesTable>;
+type Db = Kysely<DB> | Transaction<DB>;
+
+export function findCase(db: Db, townId: string, id: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
+}
+
+export function findCaseByExternalId(db: Db, townId: string, channel: string, externalId: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('town_id', '=', townId).where('channel', '=', channel).where('external_id', '=', externalId).executeTakeFirst();
+}
+
+/** The next case number of a local day, e.g. 20261125 + 00042, taken inside the case's transaction. */
+export async function nextCaseNo(trx: Transaction<DB>, townId: string, localDay: string): Promise<string> {
+  const row = await trx
+    .insertInto('case_counters')
+    .values({ town_id: townId, day: localDay, last: 1 })
+    .onConflict((oc) => oc.columns(['town_id', 'day']).doUpdateSet({ last: sql`case_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return `${localDay.replaceAll('-', '')}${String(row.last).padStart(5, '0')}`;
+}
+
+export async function insertCase(trx: Transaction<DB>, row: NewCaseRow): Promise<void> {
+  await trx.insertInto('cases').values(row).execute();
+}
+
+/** Optimistic concurrency: the update applies only to the version that was read. */
+export async function updateCase(trx: Transaction<DB>, townId: string, id: string, version: number, patch: CasePatch): Promise<boolean> {
+  const result = await trx
+    .updateTable('cases')
+    .set({ ...patch, version: version + 1 })
+    .where('town_id', '=', townId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertOutbox(trx: Transaction<DB>, townId: string, topic: string, payload: unknown, at: string): Promise<void> {
+  await trx.insertInto('outbox').values({ town_id: townId, topic, payload: JSON.stringify(payload), created_at: at }).execute();
+}
+
+export interface DuplicateCandidateRow {
+  id: string;
+  category_code: string | null;
+  lng: number | null;
+  lat: number | null;
+  reported_at: string;
+  reporter_phone_idx: string | null;
+  description: string;
+}
+
+const candidateColumns = ['id', 'category_code', 'lng', 'lat', 'reported_at', 'reporter_phone_idx', 'description'] as const;
+
+/** Same category inside a box around the point since a time (the index cases_nearby prefilters). */
+export function casesNearby(db: Db, townId: string, categoryCode: string, box: { minLng: number; maxLng: number; minLat: number; maxLat: number }, since: string): Promise<DuplicateCandidateRow[]> {
+  return db
+    .selectFrom('cases')
+    .select(candidateColumns)
+    .where('town_id', '=', townId)
+    .where('category_code', '=', categoryCode)
+    .where('lng', '>=', box.minLng)
+    .where('lng', '<=', box.maxLng)
+    .where('lat', '>=', box.minLat)
+    .where('lat', '<=', box.maxLat)
+    .where('reported_at', '>=', since)
+    .where('status', '!=', 'voided')
+    .limit(50)
+    .execute();
+}
+
+export function casesOfCaller(db: Db, townId: string, phoneIndex: string, since: string): Promise<DuplicateCandidateRow[]> {
+  return db
+    .selectFrom('cases')
+    .select(candidateColumns)
+    .where('town_id', '=', townId)
+    .where('reporter_phone_idx', '=', phoneIndex)
+    .where('reported_at', '>=', since)
+    .where('status', '!=', 'voided')
+    .limit(50)
+    .execute();
+}
+
+export async function insertLinks(trx: Transaction<DB>, rows: Array<{ town_id: string; case_id: string; other_case_id: string; kind: string; reasons: string; distance_m: number | null; similarity: number | null; created_at: string }>): Promise<void> {
+  if (rows.length > 0) await trx.insertInto('case_links').values(rows).onConflict((oc) => oc.columns(['case_id', 'other_case_id']).doNothing()).execute();
+}
+
+export function linksOf(db: Db, caseId: string) {
+  return db
+    .selectFrom('case_links')
+    .innerJoin('cases', 'cases.id', 'case_links.other_case_id')
+    .select(['case_links.other_case_id', 'case_links.reasons', 'case_links.distance_m', 'case_links.similarity', 'cases.case_no', 'cases.status', 'cases.created_at'])
+    .where('case_links.case_id', '=', caseId)
+    .execute();
+}
+
+/** The last event of an action on a case (e.g. the pending extension request's requested limit). */
+export function lastEventOf(db: Db, caseId: string, action: string) {
+  return db.selectFrom('case_events').select(['data', 'seq']).where('case_id', '=', caseId).where('action', '=', action).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function attachmentsExist(db: Db, townId: string, shas: string[]): Promise<string[]> {
+  if (shas.length === 0) return [];
+  const rows = await db.selectFrom('attachments').select('sha256').where('town_id', '=', townId).where('sha256', 'in', shas).execute();
+  const found = new Set(rows.map((r) => r.sha256));
+  return shas.filter((s) => !found.has(s));
+}
+
+export async function insertAttachment(db: Db, row: { town_id: string; sha256: string; media_type: string; size: number; case_id: string | null; uploaded_by: string; created_at: string }): Promise<void> {
+  await db.insertInto('attachments').values(row).onConflict((oc) => oc.columns(['town_id', 'sha256']).doNothing()).execute();
+}
+
+export function findCasesByIds(db: Db, townId: string, ids: string[]): Promise<CaseRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('cases').selectAll().where('town_id', '=', townId).where('id', 'in', ids).execute();
+}
+
+export function findAttachment(db: Db, townId: string, sha256: string) {
+  return db.selectFrom('attachments').select(['sha256', 'media_type', 'size']).where('town_id', '=', townId).where('sha256', '=', sha256).executeTakeFirst();
+}
+
+/** Open, unsuspended cases whose next deadline threshold has come (index cases_deadline). */
+export function casesDueForSweep(db: Db, townId: string, now: string, limit: number): Promise<CaseRow[]> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('town_id', '=', townId)
+    .where('next_due_at', 'is not', null)
+    .where('next_due_at', '<=', now)
+    .where('status', 'not in', ['closed', 'voided', 'suspended'])
+    .orderBy('next_due_at')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,40 @@
+/** Background jobs of one node: the deadline sweep, the outbox relay and housekeeping. */
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppContext } from '../context.js';
+import { deleteExpiredIdempotencyKeys } from '../db/repositories/idempotency-repository.js';
+import { purgePublishedOutbox } from '../db/repositories/outbox-repository.js';
+import { relayOutbox } from './outbox-relay.js';
+import { sweepDeadlines } from './sla-sweep.js';
+
+export interface Jobs {
+  stop(): Promise<void>;
+}
+
+const MINUTE = 60_000;
+
+export function startJobs(ctx: AppContext, log: FastifyBaseLogger): Jobs {
+  let running: Promise<unknown> = Promise.resolve();
+  const every = (ms: number, name: string, job: () => Promise<unknown>) => {
+    const run = () => {
+      // jobs never overlap each other: one chain, one job at a time
+      running = running.then(job).catch((error: unknown) => log.error({ err: error, job: name }, 'job failed'));
+    };
+    run();
+    return setInterval(run, ms);
+  };
+  const timers = [
+    every(MINUTE, 'sla-sweep', () => sweepDeadlines(ctx)),
+    every(5_000, 'outbox-relay', () => relayOutbox(ctx)),
+    every(60 * MINUTE, 'housekeeping', async () => {
+      const now = ctx.clock.now();
+      await deleteExpiredIdempotencyKeys(ctx.database.db, now.toISOString());
+      await purgePublishedOutbox(ctx.database.db, new Date(now.getTime() - 7 * 24 * 60 * MINUTE).toISOString());
+    }),
+  ];
+  return {
+    async stop() {
+      for (const t of timers) clearInterval(t);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * GET /api/v1/stream — Server-Sent Events of case events, read from the record in seq order and
+ * resumable with Last-Event-ID (or ?lastEventId=): a reconnecting client misses nothing.
+ */
+import { z } from 'zod';
+import { caseListScope } from '../../../cases/case-access.js';
+import { requireActor } from '../../../auth/require-actor.js';
+import type { AppContext } from '../../../context.js';
+import { chainHead, eventsAfter, type CaseEventRow } from '../../../db/repositories/case-event-repository.js';
+import { findCasesByIds } from '../../../db/repositories/case-repository.js';
+import type { CaseScope } from '../../../db/repositories/case-list-repository.js';
+import type { Api } from '../../api-instance.js';
+
+const query = z.strictObject({ lastEventId: z.coerce.number().int().min(0).optional() });
+const BATCH = 500;
+const HEARTBEAT_MS = 15_000;
+
+function visible(scope: CaseScope, row: { station_code: string | null; lead_unit: string | null; assist_units: string }): boolean {
+  if (scope.kind === 'town') return true;
+  if (scope.stationCode && row.station_code === scope.stationCode) return true;
+  if (scope.departmentCode && (row.lead_unit === scope.departmentCode || (JSON.parse(row.assist_units) as string[]).includes(scope.departmentCode))) return true;
+  return false;
+}
+
+export async function streamRoutes(api: Api, ctx: AppContext): Promise<void> {
+  api.get('/stream', { schema: { tags: ['cases'], summary: '实时事件流 Server-Sent Events of case events (resume with Last-Event-ID)', querystring: query } }, async (request, reply) => {
+    const actor = requireActor(request);
+    const scope = caseListScope(actor, await ctx.town.current());
+    const header = request.headers['last-event-id'];
+    const fromHeader = typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : undefined;
+    // a client without a position starts at the present, not at the town's whole history
+    let last = fromHeader ?? request.query.lastEventId ?? (await chainHead(ctx.database.db, ctx.townId))?.seq ?? 0;
+
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.write(`retry: 2000\n: connected at seq ${last}\n\n`);
+
+    let pumping = false;
+    let again = false;
+    let closed = false;
+    const send = (e: CaseEventRow, caseNo: string) => {
+      const data = { seq: Number(e.seq), caseId: e.case_id, caseNo, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, actor: e.actor_name, at: e.at };
+      res.write(`id: ${e.seq}\nevent: case\ndata: ${JSON.stringify(data)}\n\n`);
+    };
+    const pump = async (): Promise<void> => {
+      if (pumping) {
+        again = true;
+        return;
+      }
+      pumping = true;
+      try {
+        do {
+          again = false;
+          for (;;) {
+            const events = await eventsAfter(ctx.database.db, ctx.townId, last, BATCH);
+            if (events.length === 0 || closed) break;
+            const cases = new Map((await findCasesByIds(ctx.database.db, ctx.townId, [...new Set(events.map((e) => e.case_id))])).map((c) => [c.id, c]));
+            for (const e of events) {
+              const c = cases.get(e.case_id);
+              if (c && scope && visible(scope, c)) send(e, c.case_no);
+              last = Number(e.seq);
+            }
+            if (events.length < BATCH) break;
+          }
+        } while (again && !closed);
+      } catch (error) {
+        request.log.warn({ err: error }, 'event stream pump failed');
+      } finally {
+        pumping = false;
+      }
+    };
+    const unsubscribe = ctx.realtime.subscribe(() => void pump());
+    // the heartbeat also pumps: events written by another process or node arrive within one beat
+    const heartbeat = setInterval(() => {
+      res.write(': heartbeat\n\n');
+      void pump();
+    }, HEARTBEAT_MS);
+    request.raw.on('close', () => {
+      closed = true;
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+    await pump();
+  });
+}

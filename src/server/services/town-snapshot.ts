@@ -1,0 +1,104 @@
+/**
+ * Everything the loop needs to know about the town, built once from the profile tables and kept in
+ * memory until the town's profile hash changes: categories, the classifier, the working calendar,
+ * the routing rules, departments, stations and the grid index.
+ */
+import type { Kysely } from 'kysely';
+import { createWorkCalendar, localDateOf, type WorkCalendar } from '../../domain/calendar/index.js';
+import { trainClassifier, type Classifier } from '../../domain/classify/index.js';
+import { createGridIndex, type GridIndex } from '../../domain/geo/index.js';
+import { effectiveStation, type StationValidity } from '../../domain/profile/effective-station.js';
+import type { Category, DepartmentKind, RulesFile } from '../../domain/profile/schema.js';
+import type { DB } from '../db/schema.js';
+import { listCategories, listDepartments, listGrids, listStations } from '../db/repositories/organisation-repository.js';
+import { listHolidays } from '../db/repositories/holiday-repository.js';
+import { findTown } from '../db/repositories/town-repository.js';
+import { presentCategory, stationValidity } from '../presenters/organisation.js';
+
+export interface UnitInfo {
+  code: string;
+  name: string;
+  kind: DepartmentKind;
+  stationCode: string | null;
+  fallback: boolean;
+}
+
+export interface TownSnapshot {
+  hash: string;
+  rules: RulesFile;
+  categories: Map<string, Category>;
+  classifier: Classifier;
+  calendar: WorkCalendar;
+  units: Map<string, UnitInfo>;
+  stations: StationValidity[];
+  stationNames: Map<string, string>;
+  gridNames: Map<string, string>;
+  gridIndex: GridIndex;
+}
+
+export interface Located {
+  gridCode: string;
+  gridName: string;
+  /** the station answering for the grid on that day (a temporary station may have taken it over) */
+  stationCode: string;
+  stationName: string | null;
+}
+
+export class TownSnapshots {
+  private cache: TownSnapshot | null = null;
+  private building: Promise<TownSnapshot> | null = null;
+  constructor(private readonly db: Kysely<DB>, readonly townId: string) {}
+
+  async current(): Promise<TownSnapshot> {
+    const town = await findTown(this.db, this.townId);
+    if (!town) throw new Error(`town ${this.townId} is not loaded`);
+    if (this.cache?.hash === town.profile_hash) return this.cache;
+    // one build at a time: concurrent requests after a profile change wait for the same build
+    this.building ??= this.build(town.profile_hash, JSON.parse(town.rules) as RulesFile).finally(() => {
+      this.building = null;
+    });
+    this.cache = await this.building;
+    return this.cache;
+  }
+
+  private async build(hash: string, rules: RulesFile): Promise<TownSnapshot> {
+    const [categoryRows, departments, stations, grids, holidays] = await Promise.all([
+      listCategories(this.db, this.townId),
+      listDepartments(this.db, this.townId),
+      listStations(this.db, this.townId),
+      listGrids(this.db, this.townId),
+      listHolidays(this.db, this.townId),
+    ]);
+    const categories = new Map<string, Category>(
+      categoryRows.map((row) => {
+        const c = presentCategory(row);
+        return [c.code, { ...c, legacyCode: c.legacyCode ?? undefined, lead: c.lead ?? undefined } as Category];
+      }),
+    );
+    return {
+      hash,
+      rules,
+      categories,
+      classifier: trainClassifier([...categories.values()]),
+      calendar: createWorkCalendar({ overrides: holidays, workday: rules.deadlines.workday }),
+      units: new Map(departments.map((d) => [d.code, { code: d.code, name: d.short_name, kind: d.kind as DepartmentKind, stationCode: d.station_code, fallback: d.fallback === 1 }])),
+      stations: stations.map(stationValidity),
+      stationNames: new Map(stations.map((s) => [s.code, s.short_name])),
+      gridNames: new Map(grids.map((g) => [g.code, g.name])),
+      gridIndex: createGridIndex(grids.map((g) => ({ properties: { code: g.code, name: g.name, stationCode: g.station_code }, geometry: JSON.parse(g.geometry) }))),
+    };
+  }
+
+  /** WGS84 point at an instant (the instant decides whether a temporary station is in force). */
+  async locate(lng: number, lat: number, at: Date): Promise<Located | null> {
+    const s = await this.current();
+    return locateIn(s, lng, lat, at);
+  }
+}
+
+export function locateIn(s: TownSnapshot, lng: number, lat: number, at: Date): Located | null {
+  const hit = s.gridIndex.locate(lng, lat);
+  if (!hit) return null;
+  const stationCode = effectiveStation(hit.gridCode, hit.stationCode, s.stations, localDateOf(at));
+  return { gridCode: hit.gridCode, gridName: hit.gridName, stationCode, stationName: s.stationNames.get(stationCode) ?? null };
+}

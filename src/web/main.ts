@@ -1,0 +1,28 @@
+/** The web console's entry: Pinia, the router, i18n, and the one place the Element Plus CSS is loaded. */
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import 'element-plus/dist/index.css';
+import './styles/base.css';
+import App from './app.vue';
+import { onUnauthorized } from './api/client.js';
+import { i18n } from './i18n/index.js';
+import { buildRouter } from './router/index.js';
+import { useOrganisationStore } from './stores/organisation.js';
+import { useSessionStore } from './stores/session.js';
+import { useTownStore } from './stores/town.js';
+
+const pinia = createPinia();
+const router = buildRouter(pinia);
+
+// any 401 after login means the session ended (idle timeout, logged out elsewhere): back to login, then return here
+onUnauthorized(() => {
+  useSessionStore(pinia).forget();
+  useOrganisationStore(pinia).clear();
+  const current = router.currentRoute.value;
+  if (current.name !== 'login') void router.push({ name: 'login', query: { redirect: current.fullPath } });
+});
+
+document.documentElement.lang = i18n.global.locale.value;
+void useTownStore(pinia).load();
+
+createApp(App).use(pinia).use(router).use(i18n).mount('#app');

@@ -1,0 +1,43 @@
+/** The router: pages need a session except /login; a 401 anywhere returns to /login and back afterwards. */
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import type { Pinia } from 'pinia';
+import { watch } from 'vue';
+import { i18n } from '../i18n/index.js';
+import { useSessionStore } from '../stores/session.js';
+import { useTownStore } from '../stores/town.js';
+import { routes } from './routes.js';
+
+export function buildRouter(pinia: Pinia) {
+  const router = createRouter({ history: createWebHistory('/'), routes });
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore(pinia);
+    const me = await session.ensureLoaded().catch(() => null);
+    if (to.meta.public) {
+      // a signed-in user who opens /login goes where they wanted (or home)
+      if (me && to.name === 'login') return safeRedirect(to.query.redirect) ?? { name: 'home' };
+      return true;
+    }
+    if (!me) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    return true;
+  });
+
+  // the browser tab names the page and the town, in the current language
+  const town = useTownStore(pinia);
+  const setTitle = (route: RouteLocationNormalized): void => {
+    const page = route.meta.titleKey ? i18n.global.t(route.meta.titleKey) : '';
+    const platform = town.townName ? i18n.global.t('app.title', { town: town.townName }) : i18n.global.t('app.platform');
+    document.title = page ? `${page} · ${platform}` : platform;
+  };
+  router.afterEach((to) => setTitle(to));
+  watch([() => i18n.global.locale.value, () => town.townName], () => setTitle(router.currentRoute.value));
+
+  return router;
+}
+
+/** Only a path inside this app may be a redirect target (never another origin). */
+export function safeRedirect(value: unknown): string | null {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (typeof v !== 'string' || !v.startsWith('/') || v.startsWith('//') || v.startsWith('/login')) return null;
+  return v;
+}

@@ -1,0 +1,26 @@
+/** The console's pages. Every page is its own chunk (lazy import), so the first load stays small. */
+import type { RouteRecordRaw } from 'vue-router';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** reachable without a session (the login page) */
+    public?: boolean;
+    /** i18n key of the page title */
+    titleKey?: string;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('../pages/login-page.vue'), meta: { public: true, titleKey: 'login.title' } },
+  {
+    path: '/',
+    component: () => import('../layouts/console-layout.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('../pages/home-page.vue'), meta: { titleKey: 'menu.home' } },
+      { path: 'org/map', name: 'grid-map', component: () => import('../pages/grid-map-page.vue'), meta: { titleKey: 'menu.map' } },
+      { path: 'org/departments', name: 'departments', component: () => import('../pages/departments-page.vue'), meta: { titleKey: 'menu.departments' } },
+      { path: 'org/categories', name: 'categories', component: () => import('../pages/categories-page.vue'), meta: { titleKey: 'menu.categories' } },
+      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../pages/not-found-page.vue'), meta: { titleKey: 'app.notFound' } },
+    ],
+  },
+];
