@@ -29,3 +29,8 @@ app.post('/api/bench-floor', async (request, reply) => {
 });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 console.log(JSON.stringify({ port: Number(new URL(address).port), apiKey: key }));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => ctx.database.close()).finally(() => process.exit(0));
+  });
+}

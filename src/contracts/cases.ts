@@ -174,6 +174,7 @@ export const caseDetailDto = caseSummaryDto.extend({
   duplicates: z.array(duplicateDto),
   allowedActions: z.array(z.enum(caseActions)),
   photos: z.array(z.string()),
+  jointMeetings: z.array(z.lazy(() => jointMeetingDto)),
 });
 export type CaseDetailDto = z.infer<typeof caseDetailDto>;
 
@@ -202,3 +203,22 @@ export const caseListQuery = z.strictObject({
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 
 export const caseListDto = z.object({ items: z.array(caseSummaryDto), nextCursor: z.string().nullable() });
+
+/** 联席会议 of a cross-department case (谁牵头谁办理): the lead unit convenes the assisting units. */
+export const jointMeetingInput = z.strictObject({
+  heldAt: z.iso.datetime({ offset: true }),
+  participants: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/)).min(1).max(30),
+  minutes: z.string().trim().min(1).max(4000),
+  decisions: z.string().trim().max(2000).optional(),
+});
+export const jointMeetingDto = z.object({
+  id: z.string(),
+  leadUnit: z.string(),
+  participants: z.array(z.object({ code: z.string(), name: z.string().nullable() })),
+  heldAt: z.string(),
+  minutes: z.string(),
+  decisions: z.string().nullable(),
+  recordedBy: z.string(),
+  createdAt: z.string(),
+});
+export type JointMeetingDto = z.infer<typeof jointMeetingDto>;

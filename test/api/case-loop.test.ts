@@ -79,6 +79,17 @@ describe('the closed loop of a street-stall order', () => {
     expect(refusedReturn.json()).toMatchObject({ code: 'ACTION_NOT_ALLOWED_IN_STATE', state: 'dispatched' });
     expect(refusedReturn.json().allowedActions).toContain('accept');
 
+    // 谁牵头谁办理: the lead unit convenes the assisting unit and the meeting is kept with the case
+    const meeting = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/joint-meetings`,
+      headers: { cookie: cookies.cgzd! },
+      payload: { heldAt: '2026-03-02T02:30:00Z', participants: ['CGZD', 'SCS'], minutes: '城管中队与市场所会商：联合劝离，市场所核查经营资质', decisions: '明日上午联合整治' },
+    });
+    expect(meeting.statusCode).toBe(201);
+    expect(meeting.json().jointMeetings[0].participants.map((p: { name: string }) => p.name)).toEqual(['城管中队', '市场所']);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/joint-meetings`, headers: { cookie: cookies.scs! }, payload: { heldAt: '2026-03-02T02:30:00Z', participants: ['SCS'], minutes: 'x' } })).statusCode).toBe(403);
+
     // handled, with a photo
     expect((await act('cgzd', id, 'accept')).json().status).toBe('accepted');
     expect((await act('cgzd', id, 'start')).json().status).toBe('handling');
@@ -101,12 +112,12 @@ describe('the closed loop of a street-stall order', () => {
     expect(closed.closedAt).toBeTruthy();
     expect(closed.allowedActions).toEqual([]);
     expect(closed.events.map((e: { action: string }) => e.action)).toEqual([
-      'report', 'register', 'dispatch', 'return', 'designate', 'accept', 'start', 'feedback', 'verify', 'feedback', 'verify', 'visit', 'close',
+      'report', 'register', 'dispatch', 'return', 'designate', 'joint-meeting', 'accept', 'start', 'feedback', 'verify', 'feedback', 'verify', 'visit', 'close',
     ]);
     expect(closed.deadlines.every((d: { state: string }) => d.state === 'done')).toBe(true);
 
     const verdict = await verifyRecord(t.database, t.ctx.townId);
-    expect(verdict).toMatchObject({ ok: true, count: 13 });
+    expect(verdict).toMatchObject({ ok: true, count: 14 });
   });
 
   it('refuses an action not allowed now with 409 naming the state and the allowed actions, and changes nothing', async () => {

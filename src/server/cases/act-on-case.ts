@@ -123,7 +123,7 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
   if (last.to === 'closed' || last.to === 'voided') patch.closed_at = at;
 
   const seqs: number[] = [];
-  await db.transaction().execute(async (trx) => {
+  await ctx.database.write(async (trx) => {
     if (!(await updateCase(trx, ctx.townId, row.id, row.version, patch))) throw staleVersion(row.version);
     for (const s of steps) {
       const data: Record<string, unknown> = { ...s.decision.event.data };
@@ -141,6 +141,8 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
     }
   });
   ctx.realtime.notify();
+  // a closed case teaches the classifier what its text meant (R3: trained from closed cases)
+  if (last.to === 'closed' && categoryCode) town.classifier.update({ text: row.description, categoryCode });
   return { caseId: row.id, events: seqs };
 }
 

@@ -23,7 +23,7 @@ export async function uploadPhoto(ctx: AppContext, actor: Actor, data: Buffer, c
   if (row) assertMayReadCase(actor, row, await ctx.town.current());
   const stored = await ctx.attachments.put(data);
   const at = ctx.clock.now().toISOString();
-  await ctx.database.db.transaction().execute(async (trx) => {
+  await ctx.database.write(async (trx) => {
     await insertAttachment(trx, { town_id: ctx.townId, sha256: stored.sha256, media_type: stored.mediaType, size: stored.size, case_id: row?.id ?? null, uploaded_by: actor.id, created_at: at });
     if (row) {
       const event = await appendCaseEvent(

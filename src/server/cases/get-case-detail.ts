@@ -3,10 +3,12 @@ import type { CaseDetailDto } from '../../contracts/cases.js';
 import type { Actor } from '../../domain/access/index.js';
 import { allowedActions } from '../../domain/case/index.js';
 import type { AppContext } from '../context.js';
-import { listCaseEvents } from '../db/repositories/case-event-repository.js';
-import { findCase, linksOf } from '../db/repositories/case-repository.js';
+import { listCaseEvents, type CaseEventRow } from '../db/repositories/case-event-repository.js';
+import { findCase, jointMeetingsOf, linksOf, type CaseRow } from '../db/repositories/case-repository.js';
+import { presentJointMeeting } from './record-joint-meeting.js';
 import { Problem } from '../http/problem.js';
 import { presentCaseSummary, presentClocks, presentEvent } from '../presenters/case.js';
+import type { TownSnapshot } from '../services/town-snapshot.js';
 import { toCaseActor } from './case-actor.js';
 import { assertMayReadCase } from './case-access.js';
 import { factsOf } from './case-facts.js';
@@ -21,13 +23,30 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, caseId: strin
   if (!row) throw new Problem(404, 'CASE_NOT_FOUND', { zh: '案件不存在', en: 'No such case' });
   const town = await ctx.town.current();
   if (!options.afterOwnAction) assertMayReadCase(actor, row, town);
-  const [events, links] = await Promise.all([listCaseEvents(db, row.id), linksOf(db, row.id)]);
+  const [events, links, meetings] = await Promise.all([listCaseEvents(db, row.id), linksOf(db, row.id), jointMeetingsOf(db, row.id)]);
+  const detail = buildCaseDetail(ctx, town, actor, row, events, links.map((l) => ({ ...l, reasons: JSON.parse(l.reasons) as DuplicateLink['reasons'] })));
+  detail.jointMeetings = meetings.map((m) => presentJointMeeting(m, (code) => town.units.get(code)?.name ?? null));
+  return detail;
+}
+
+export interface DuplicateLink {
+  other_case_id: string;
+  case_no: string;
+  status: string;
+  created_at: string;
+  reasons: CaseDetailDto['duplicates'][number]['reasons'];
+  distance_m: number | null;
+  similarity: number | null;
+}
+
+/** The detail from rows already at hand (intake presents its new case without reading it back). */
+export function buildCaseDetail(ctx: AppContext, town: TownSnapshot, actor: Actor, row: CaseRow, events: CaseEventRow[], links: DuplicateLink[]): CaseDetailDto {
   const now = ctx.clock.now();
   const presented = events.map(presentEvent);
   return {
     ...presentCaseSummary(row, town, ctx.cipher, now),
     channelData: JSON.parse(row.channel_data) as Record<string, unknown>,
-    classification: row.classification ? withNames(JSON.parse(row.classification) as CaseDetailDto['classification'] & object, town) : null,
+    classification: row.classification ? withNames(JSON.parse(row.classification) as NonNullable<CaseDetailDto['classification']>, town) : null,
     routing: row.routing ? (JSON.parse(row.routing) as CaseDetailDto['routing']) : null,
     deadlines: presentClocks(row, town, now),
     events: presented,
@@ -35,16 +54,17 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, caseId: strin
       caseId: l.other_case_id,
       caseNo: l.case_no,
       status: l.status as CaseDetailDto['status'],
-      reasons: JSON.parse(l.reasons) as CaseDetailDto['duplicates'][number]['reasons'],
+      reasons: l.reasons,
       distanceMeters: l.distance_m,
       similarity: l.similarity,
       createdAt: l.created_at,
     })),
     allowedActions: allowedActions(factsOf(row), toCaseActor(actor, town), { designateAfterReturns: town.rules.routing.designateAfterReturns }),
     photos: [...new Set(presented.flatMap((e) => e.attachments))],
+    jointMeetings: [],
   };
 }
 
-function withNames(c: NonNullable<CaseDetailDto['classification']>, town: Awaited<ReturnType<AppContext['town']['current']>>): NonNullable<CaseDetailDto['classification']> {
+function withNames(c: NonNullable<CaseDetailDto['classification']>, town: TownSnapshot): NonNullable<CaseDetailDto['classification']> {
   return { ...c, suggestions: c.suggestions.map((s) => ({ ...s, name: town.categories.get(s.code)?.name ?? null })) };
 }

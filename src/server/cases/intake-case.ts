@@ -12,18 +12,19 @@ import { LOW_CONFIDENCE } from '../../domain/classify/index.js';
 import { findDuplicates, searchBox } from '../../domain/dedupe/index.js';
 import { toWgs84 } from '../../domain/geo/index.js';
 import type { AppContext } from '../context.js';
-import { appendCaseEvent } from '../db/repositories/case-event-repository.js';
-import { attachmentsExist, casesNearby, casesOfCaller, findCaseByExternalId, insertCase, insertLinks, insertOutbox, nextCaseNo } from '../db/repositories/case-repository.js';
+import { appendCaseEvent, type CaseEventRow } from '../db/repositories/case-event-repository.js';
+import { attachmentsExist, duplicateCandidates, findCaseByExternalId, insertCase, insertLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
+import type { DuplicateLink } from './get-case-detail.js';
 import { saveIdempotencyKey, type IdempotencyRow } from '../db/repositories/idempotency-repository.js';
 import { Problem } from '../http/problem.js';
 import { locateIn, type TownSnapshot } from '../services/town-snapshot.js';
 import { recordActor } from './case-actor.js';
 import { routeFor } from './route-for.js';
 
-export interface IntakeResult {
-  caseId: string;
-  created: boolean;
-}
+export type IntakeResult =
+  | { created: false; caseId: string }
+  /** a new case, with what is needed to present it without reading it back */
+  | { created: true; caseId: string; row: CaseRow; event: CaseEventRow; duplicates: DuplicateLink[] };
 
 const DAY_MS = 86_400_000;
 
@@ -68,10 +69,7 @@ function locate(town: TownSnapshot, body: IntakeBody, at: Date) {
  */
 export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody, provisional?: (caseId: string) => IdempotencyRow): Promise<IntakeResult> {
   const { db } = ctx.database;
-  if (body.externalId) {
-    const existing = await findCaseByExternalId(db, ctx.townId, body.channel, body.externalId);
-    if (existing) return { caseId: existing.id, created: false };
-  }
+  // a resent order is found by the unique (channel, external id) index when the insert refuses it
   const now = ctx.clock.now();
   const at = now.toISOString();
   const town = await ctx.town.current();
@@ -88,12 +86,12 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
 
   // possible duplicates are linked and shown, never merged
   const since = new Date(Date.parse(reportedAt) - town.rules.duplicates.windowDays * DAY_MS).toISOString();
-  const nearby = categoryCode && lng !== null && lat !== null ? await casesNearby(db, ctx.townId, categoryCode, searchBox(lng, lat, town.rules.duplicates.radiusMeters), since) : [];
-  const sameCaller = phoneIndex ? await casesOfCaller(db, ctx.townId, phoneIndex, since) : [];
-  const candidates = new Map([...nearby, ...sameCaller].map((c) => [c.id, c]));
+  const near = categoryCode && lng !== null && lat !== null ? { categoryCode, box: searchBox(lng, lat, town.rules.duplicates.radiusMeters) } : null;
+  const candidates = await duplicateCandidates(db, ctx.townId, near, phoneIndex, since);
+  const candidateById = new Map(candidates.map((c) => [c.id, c]));
   const duplicates = findDuplicates(
     { categoryCode, lng, lat, reportedAt, callerHash: phoneIndex, text: body.description },
-    [...candidates.values()].map((c) => ({ id: c.id, categoryCode: c.category_code, lng: c.lng, lat: c.lat, reportedAt: c.reported_at, callerHash: c.reporter_phone_idx, text: c.description })),
+    candidates.map((c) => ({ id: c.id, categoryCode: c.category_code, lng: c.lng, lat: c.lat, reportedAt: c.reported_at, callerHash: c.reporter_phone_idx, text: c.description })),
     { radiusMeters: town.rules.duplicates.radiusMeters, windowDays: town.rules.duplicates.windowDays },
   );
 
@@ -102,50 +100,52 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
   const id = randomUUID();
   const channelData = body.channelData ?? {};
 
+  const row: CaseRow = {
+    id,
+    town_id: ctx.townId,
+    case_no: '',
+    channel: body.channel,
+    external_id: body.externalId ?? null,
+    status: facts.status,
+    category_code: categoryCode,
+    urgency: body.urgency ?? 'normal',
+    description: body.description,
+    address: body.address ?? null,
+    lng,
+    lat,
+    grid_code: grid?.gridCode ?? null,
+    station_code: facts.stationCode,
+    lead_unit: null,
+    assist_units: '[]',
+    designated: 0,
+    return_count: 0,
+    rework_count: 0,
+    extension_pending: 0,
+    escalation_level: facts.escalationLevel,
+    suspended_from: null,
+    has_reporter_contact: hasReporterContact ? 1 : 0,
+    reporter_name_enc: body.reporter?.name ? ctx.cipher.encrypt(body.reporter.name) : null,
+    reporter_phone_enc: phone ? ctx.cipher.encrypt(phone) : null,
+    reporter_phone_idx: phoneIndex,
+    channel_data: JSON.stringify(channelData),
+    classification: JSON.stringify(classification),
+    routing: JSON.stringify(routing),
+    deadlines: '[]',
+    deadline_state: 'done',
+    next_due_at: null,
+    visit_outcome: null,
+    reported_at: reportedAt,
+    created_at: at,
+    updated_at: at,
+    closed_at: null,
+    version: 1,
+  };
+  let event: CaseEventRow | undefined;
   try {
-    await ctx.database.db.transaction().execute(async (trx) => {
-      const caseNo = await nextCaseNo(trx, ctx.townId, localDateOf(now));
-      await insertCase(trx, {
-        id,
-        town_id: ctx.townId,
-        case_no: caseNo,
-        channel: body.channel,
-        external_id: body.externalId ?? null,
-        status: facts.status,
-        category_code: categoryCode,
-        urgency: body.urgency ?? 'normal',
-        description: body.description,
-        address: body.address ?? null,
-        lng,
-        lat,
-        grid_code: grid?.gridCode ?? null,
-        station_code: facts.stationCode,
-        lead_unit: null,
-        assist_units: '[]',
-        designated: 0,
-        return_count: 0,
-        rework_count: 0,
-        extension_pending: 0,
-        escalation_level: facts.escalationLevel,
-        suspended_from: null,
-        has_reporter_contact: hasReporterContact ? 1 : 0,
-        reporter_name_enc: body.reporter?.name ? ctx.cipher.encrypt(body.reporter.name) : null,
-        reporter_phone_enc: phone ? ctx.cipher.encrypt(phone) : null,
-        reporter_phone_idx: phoneIndex,
-        channel_data: JSON.stringify(channelData),
-        classification: JSON.stringify(classification),
-        routing: JSON.stringify(routing),
-        deadlines: '[]',
-        deadline_state: 'done',
-        next_due_at: null,
-        visit_outcome: null,
-        reported_at: reportedAt,
-        created_at: at,
-        updated_at: at,
-        closed_at: null,
-        version: 1,
-      });
-      const event = await appendCaseEvent(
+    await ctx.database.write(async (trx) => {
+      row.case_no = await nextCaseNo(trx, ctx.townId, localDateOf(now));
+      await insertCase(trx, row);
+      event = await appendCaseEvent(
         trx,
         ctx.townId,
         {
@@ -183,5 +183,9 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
     throw error;
   }
   ctx.realtime.notify();
-  return { caseId: id, created: true };
+  const links: DuplicateLink[] = duplicates.map((d) => {
+    const other = candidateById.get(d.id)!;
+    return { other_case_id: d.id, case_no: other.case_no, status: other.status, created_at: other.created_at, reasons: d.reasons, distance_m: d.distanceMeters ?? null, similarity: d.similarity ?? null };
+  });
+  return { caseId: id, created: true, row, event: event!, duplicates: links };
 }

@@ -41,7 +41,7 @@ async function sweepOne(ctx: AppContext, row: CaseRow, now: Date, result: SweepR
       break;
     }
   }
-  await ctx.database.db.transaction().execute(async (trx) => {
+  await ctx.database.write(async (trx) => {
     const updated = await updateCase(trx, ctx.townId, row.id, row.version, {
       ...factColumns(facts),
       deadlines: JSON.stringify(plan.clocks),

@@ -54,12 +54,19 @@ export function presentCaseSummary(row: CaseRow, town: TownSnapshot, cipher: Fie
   };
 }
 
+/** Record entries that are not actions of the machine. */
+const recordLabels: Record<string, { zh: string; en: string }> = {
+  report: { zh: '受理/上报', en: 'Reported' },
+  attach: { zh: '添加照片', en: 'Photo added' },
+  'joint-meeting': { zh: '联席会议', en: 'Joint meeting' },
+};
+
 export function presentEvent(e: CaseEventRow): CaseDetailDto['events'][number] {
   const action = e.action;
   return {
     seq: Number(e.seq),
     action,
-    label: isCaseAction(action) ? actionLabels[action as CaseAction] : action === 'report' ? { zh: '受理/上报', en: 'Reported' } : { zh: action, en: action },
+    label: isCaseAction(action) ? actionLabels[action as CaseAction] : (recordLabels[action] ?? { zh: action, en: action }),
     fromStatus: (e.from_status as CaseStatus | null) ?? null,
     toStatus: e.to_status as CaseStatus,
     actor: { type: e.actor_type, id: e.actor_id, name: e.actor_name, role: e.actor_role },

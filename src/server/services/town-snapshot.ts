@@ -13,6 +13,7 @@ import type { DB } from '../db/schema.js';
 import { listCategories, listDepartments, listGrids, listStations } from '../db/repositories/organisation-repository.js';
 import { listHolidays } from '../db/repositories/holiday-repository.js';
 import { findTown } from '../db/repositories/town-repository.js';
+import { closedCaseExamples } from '../db/repositories/case-repository.js';
 import { presentCategory, stationValidity } from '../presenters/organisation.js';
 
 export interface UnitInfo {
@@ -44,13 +45,28 @@ export interface Located {
   stationName: string | null;
 }
 
+/** How many closed cases the classifier learns from when a snapshot is built. */
+export const CLASSIFIER_EXAMPLES = 5000;
+
+/** How long a snapshot is trusted before the profile hash is read again (a CLI load is seen within it). */
+export const SNAPSHOT_RECHECK_MS = 2000;
+
 export class TownSnapshots {
   private cache: TownSnapshot | null = null;
+  private checkedAt = 0;
   private building: Promise<TownSnapshot> | null = null;
   constructor(private readonly db: Kysely<DB>, readonly townId: string) {}
 
+  /** Drops the snapshot so the next call rebuilds it (after this process loaded a profile). */
+  invalidate(): void {
+    this.checkedAt = 0;
+  }
+
   async current(): Promise<TownSnapshot> {
+    // the hot path (every intake, every action) reads no table while the snapshot is fresh
+    if (this.cache && performance.now() - this.checkedAt < SNAPSHOT_RECHECK_MS) return this.cache;
     const town = await findTown(this.db, this.townId);
+    this.checkedAt = performance.now();
     if (!town) throw new Error(`town ${this.townId} is not loaded`);
     if (this.cache?.hash === town.profile_hash) return this.cache;
     // one build at a time: concurrent requests after a profile change wait for the same build
@@ -62,12 +78,13 @@ export class TownSnapshots {
   }
 
   private async build(hash: string, rules: RulesFile): Promise<TownSnapshot> {
-    const [categoryRows, departments, stations, grids, holidays] = await Promise.all([
+    const [categoryRows, departments, stations, grids, holidays, closed] = await Promise.all([
       listCategories(this.db, this.townId),
       listDepartments(this.db, this.townId),
       listStations(this.db, this.townId),
       listGrids(this.db, this.townId),
       listHolidays(this.db, this.townId),
+      closedCaseExamples(this.db, this.townId, CLASSIFIER_EXAMPLES),
     ]);
     const categories = new Map<string, Category>(
       categoryRows.map((row) => {
@@ -79,7 +96,11 @@ export class TownSnapshots {
       hash,
       rules,
       categories,
-      classifier: trainClassifier([...categories.values()]),
+      // the catalogue's words plus what dispatchers decided on closed cases (newest first)
+      classifier: trainClassifier(
+        [...categories.values()],
+        closed.filter((c) => c.category_code !== null && categories.has(c.category_code)).map((c) => ({ text: c.description, categoryCode: c.category_code! })),
+      ),
       calendar: createWorkCalendar({ overrides: holidays, workday: rules.deadlines.workday }),
       units: new Map(departments.map((d) => [d.code, { code: d.code, name: d.short_name, kind: d.kind as DepartmentKind, stationCode: d.station_code, fallback: d.fallback === 1 }])),
       stations: stations.map(stationValidity),

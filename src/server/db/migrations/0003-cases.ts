@@ -53,7 +53,7 @@ export async function up(db: AnyDb): Promise<void> {
   // a resent external order finds its case: one case per (channel, external id)
   await db.schema.createIndex('cases_external').on('cases').columns(['town_id', 'channel', 'external_id']).unique().execute();
   await db.schema.createIndex('cases_status').on('cases').columns(['town_id', 'status', 'created_at']).execute();
-  await db.schema.createIndex('cases_created').on('cases').columns(['town_id', 'created_at']).execute();
+  await db.schema.createIndex('cases_created').on('cases').columns(['town_id', 'created_at', 'id']).execute();
   await db.schema.createIndex('cases_caller').on('cases').columns(['town_id', 'reporter_phone_idx']).execute();
   await db.schema.createIndex('cases_nearby').on('cases').columns(['town_id', 'category_code', 'lng']).execute();
   await db.schema.createIndex('cases_deadline').on('cases').columns(['town_id', 'deadline_state']).execute();

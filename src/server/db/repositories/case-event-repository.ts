@@ -44,10 +44,17 @@ export function eventHashPayload(row: Omit<CaseEventRow, 'hash'>): Record<string
 }
 
 export async function appendCaseEvent(trx: Transaction<DB>, townId: string, event: NewCaseEvent, postgres: boolean): Promise<CaseEventRow> {
-  await trx.insertInto('event_chain_heads').values({ town_id: townId, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('town_id').doNothing()).execute();
-  let headQuery = trx.selectFrom('event_chain_heads').select(['seq', 'hash']).where('town_id', '=', townId);
-  if (postgres) headQuery = headQuery.forUpdate();
-  const head = await headQuery.executeTakeFirstOrThrow();
+  const readHead = () => {
+    const q = trx.selectFrom('event_chain_heads').select(['seq', 'hash']).where('town_id', '=', townId);
+    return (postgres ? q.forUpdate() : q).executeTakeFirst();
+  };
+  let head = await readHead();
+  if (!head) {
+    // the town's first event: create the head (a concurrent first writer makes this a no-op)
+    await trx.insertInto('event_chain_heads').values({ town_id: townId, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('town_id').doNothing()).execute();
+    head = await readHead();
+    if (!head) throw new Error('event chain head missing');
+  }
   const base: Omit<CaseEventRow, 'hash'> = {
     town_id: townId,
     seq: Number(head.seq) + 1,

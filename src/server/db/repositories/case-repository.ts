@@ -49,6 +49,9 @@ export async function insertOutbox(trx: Transaction<DB>, townId: string, topic: 
 
 export interface DuplicateCandidateRow {
   id: string;
+  case_no: string;
+  status: string;
+  created_at: string;
   category_code: string | null;
   lng: number | null;
   lat: number | null;
@@ -57,35 +60,36 @@ export interface DuplicateCandidateRow {
   description: string;
 }
 
-const candidateColumns = ['id', 'category_code', 'lng', 'lat', 'reported_at', 'reporter_phone_idx', 'description'] as const;
+const candidateColumns = ['id', 'case_no', 'status', 'created_at', 'category_code', 'lng', 'lat', 'reported_at', 'reporter_phone_idx', 'description'] as const;
 
-/** Same category inside a box around the point since a time (the index cases_nearby prefilters). */
-export function casesNearby(db: Db, townId: string, categoryCode: string, box: { minLng: number; maxLng: number; minLat: number; maxLat: number }, since: string): Promise<DuplicateCandidateRow[]> {
-  return db
-    .selectFrom('cases')
-    .select(candidateColumns)
-    .where('town_id', '=', townId)
-    .where('category_code', '=', categoryCode)
-    .where('lng', '>=', box.minLng)
-    .where('lng', '<=', box.maxLng)
-    .where('lat', '>=', box.minLat)
-    .where('lat', '<=', box.maxLat)
-    .where('reported_at', '>=', since)
-    .where('status', '!=', 'voided')
-    .limit(50)
-    .execute();
-}
-
-export function casesOfCaller(db: Db, townId: string, phoneIndex: string, since: string): Promise<DuplicateCandidateRow[]> {
-  return db
-    .selectFrom('cases')
-    .select(candidateColumns)
-    .where('town_id', '=', townId)
-    .where('reporter_phone_idx', '=', phoneIndex)
-    .where('reported_at', '>=', since)
-    .where('status', '!=', 'voided')
-    .limit(50)
-    .execute();
+/**
+ * Possible duplicates of a new case, in one query: the same category inside a box around its point
+ * (index cases_nearby), or the same caller (index cases_caller), reported since a time.
+ */
+export async function duplicateCandidates(
+  db: Db,
+  townId: string,
+  near: { categoryCode: string; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } } | null,
+  callerIndex: string | null,
+  since: string,
+): Promise<DuplicateCandidateRow[]> {
+  // two queries, each on its own index: an OR of the two makes the planners scan the town's cases
+  const base = () => db.selectFrom('cases').select(candidateColumns).where('town_id', '=', townId).where('reported_at', '>=', since).where('status', '!=', 'voided');
+  const [nearby, sameCaller] = await Promise.all([
+    near
+      ? base()
+          .where('category_code', '=', near.categoryCode)
+          .where('lng', '>=', near.box.minLng)
+          .where('lng', '<=', near.box.maxLng)
+          .where('lat', '>=', near.box.minLat)
+          .where('lat', '<=', near.box.maxLat)
+          .limit(50)
+          .execute()
+      : [],
+    callerIndex ? base().where('reporter_phone_idx', '=', callerIndex).limit(50).execute() : [],
+  ]);
+  const byId = new Map([...nearby, ...sameCaller].map((c) => [c.id, c]));
+  return [...byId.values()];
 }
 
 export async function insertLinks(trx: Transaction<DB>, rows: Array<{ town_id: string; case_id: string; other_case_id: string; kind: string; reasons: string; distance_m: number | null; similarity: number | null; created_at: string }>): Promise<void> {
@@ -136,6 +140,27 @@ export function casesDueForSweep(db: Db, townId: string, now: string, limit: num
     .where('next_due_at', '<=', now)
     .where('status', 'not in', ['closed', 'voided', 'suspended'])
     .orderBy('next_due_at')
+    .limit(limit)
+    .execute();
+}
+
+export async function insertJointMeeting(trx: Transaction<DB>, row: { id: string; town_id: string; case_id: string; lead_unit: string; participants: string; held_at: string; minutes: string; decisions: string | null; recorded_by: string; created_at: string }): Promise<void> {
+  await trx.insertInto('joint_meetings').values(row).execute();
+}
+
+export function jointMeetingsOf(db: Db, caseId: string) {
+  return db.selectFrom('joint_meetings').selectAll().where('case_id', '=', caseId).orderBy('held_at').execute();
+}
+
+/** The texts and final categories of the latest closed cases: the classifier learns from them. */
+export function closedCaseExamples(db: Db, townId: string, limit: number) {
+  return db
+    .selectFrom('cases')
+    .select(['description', 'category_code'])
+    .where('town_id', '=', townId)
+    .where('status', '=', 'closed')
+    .where('category_code', 'is not', null)
+    .orderBy('closed_at', 'desc')
     .limit(limit)
     .execute();
 }

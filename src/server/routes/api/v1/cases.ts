@@ -1,13 +1,14 @@
 /** The closed loop over HTTP: intake, list, detail, actions, the caller's personal data (audited). */
 import { z } from 'zod';
-import { caseDetailDto, caseListDto, caseListQuery, intakeBody } from '../../../../contracts/cases.js';
+import { caseDetailDto, caseListDto, caseListQuery, intakeBody, jointMeetingInput } from '../../../../contracts/cases.js';
 import { caseActions, type CaseAction } from '../../../../domain/case/index.js';
 import { requireActor } from '../../../auth/require-actor.js';
 import { authorize } from '../../../auth/authorize.js';
 import { actOnCase } from '../../../cases/act-on-case.js';
 import { assertMayReadCase } from '../../../cases/case-access.js';
-import { getCaseDetail } from '../../../cases/get-case-detail.js';
+import { buildCaseDetail, getCaseDetail } from '../../../cases/get-case-detail.js';
 import { intakeCase } from '../../../cases/intake-case.js';
+import { recordJointMeeting } from '../../../cases/record-joint-meeting.js';
 import { listCasesFor } from '../../../cases/list-cases.js';
 import { recordPersonalDataRead } from '../../../commands/record-audit.js';
 import type { AppContext } from '../../../context.js';
@@ -36,7 +37,9 @@ export async function caseRoutes(api: Api, ctx: AppContext): Promise<void> {
       const actor = await authorize(request, 'create', 'cases');
       const idem = request.idempotency;
       const result = await intakeCase(ctx, actor, request.body, idem ? (caseId) => idempotencyRow(ctx, idem, request, 201, { $ref: { kind: 'case', id: caseId } }) : undefined);
-      const detail = await getCaseDetail(ctx, actor, result.caseId);
+      const detail = result.created
+        ? buildCaseDetail(ctx, await ctx.town.current(), actor, result.row, [result.event], result.duplicates)
+        : await getCaseDetail(ctx, actor, result.caseId, { afterOwnAction: true });
       return reply.code(result.created ? 201 : 200).header('location', `/api/v1/cases/${result.caseId}`).send(detail);
     },
   );
@@ -71,6 +74,24 @@ export async function caseRoutes(api: Api, ctx: AppContext): Promise<void> {
       };
       await recordPersonalDataRead(ctx, { actor, resourceType: 'case', resourceIds: [row.id], fields: ['reporter.name', 'reporter.phone'], ip: request.ip });
       return body;
+    },
+  );
+
+  api.post(
+    '/cases/:id/joint-meetings',
+    {
+      schema: {
+        tags,
+        summary: '联席会议 Record a joint meeting of a cross-department case (lead unit or coordinator)',
+        params: idParams,
+        body: jointMeetingInput,
+        response: { 201: caseDetailDto },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await recordJointMeeting(ctx, actor, request.params.id, request.body);
+      return reply.code(201).send(await getCaseDetail(ctx, actor, request.params.id, { afterOwnAction: true }));
     },
   );
 

@@ -1,0 +1,13 @@
+import { spawn } from 'node:child_process';
+import { runLoad } from './lib/load.js';
+import { order } from './lib/orders.js';
+const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir=/tmp/prof', '--import', 'tsx', 'bench/lib/bench-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CITYOPS_DATA_DIR: '/tmp/prof-data-' + process.pid } });
+const line: string = await new Promise((r) => child.stdout!.once('data', (d: Buffer) => r(d.toString().split('\n')[0]!)));
+const { port, apiKey } = JSON.parse(line);
+const url = `http://127.0.0.1:${port}`;
+const headers = { authorization: `Bearer ${apiKey}` };
+await runLoad(url, '/api/v1/cases', (i) => order(i, 'w'), { count: 300, concurrency: 16, headers });
+const r = await runLoad(url, '/api/v1/cases', (i) => order(i, 'm'), { count: 2000, concurrency: 16, headers });
+console.log(r.perSecond.toFixed(0));
+child.kill('SIGINT');
+await new Promise((res) => child.once('exit', res));
