@@ -16,9 +16,30 @@ export const locationInput = z.strictObject({
   crs: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84'),
 });
 
+/**
+ * A citizen's phone as callers and hotline systems write it ('+86 139 1672 0835', '139-1672-0835',
+ * '0086 21 6912 3456'): spaces, brackets and the +86 / 0086 prefix are dropped (a mobile's dashes
+ * too), then it must be a phone number. One spelling is stored, so masking and search agree.
+ */
+export const citizenPhone = z
+  .string()
+  .max(40)
+  .transform((raw) => {
+    let t = raw.normalize('NFKC').replace(/[\s()]/g, '');
+    const international = /^(?:\+|00)86-?/.exec(t);
+    if (international) {
+      t = t.slice(international[0].length);
+      // a landline's area code needs its domestic trunk prefix 0 back
+      if (/^[2-9]/.test(t)) t = `0${t}`;
+    }
+    const digits = t.replace(/-/g, '');
+    return /^1\d{10}$/.test(digits) ? digits : t;
+  })
+  .pipe(phoneNumber);
+
 export const reporterInput = z.strictObject({
   name: text(50).optional(),
-  phone: phoneNumber.optional(),
+  phone: citizenPhone.optional(),
 });
 
 /** Each channel's own fields (R2). */
@@ -196,7 +217,7 @@ export const caseListQuery = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   /** all orders of one caller, found through the blind index (never by scanning plaintext) */
-  callerPhone: phoneNumber.optional(),
+  callerPhone: citizenPhone.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

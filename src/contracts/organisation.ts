@@ -82,3 +82,21 @@ export const locateDto = z.object({
   stationCode: z.string(),
   stationName: z.string().nullable(),
 });
+
+const polygonal = z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) });
+export const townDto = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  district: z.object({ code: z.string(), name: z.string() }),
+  center: z.tuple([z.number(), z.number()]),
+  /** the town's outline, for the map (illustrative in the Dongping profile) */
+  boundary: z.object({ type: z.literal('Feature'), properties: z.record(z.string(), z.unknown()), geometry: polygonal }),
+  stationAreas: z.object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(z.object({ type: z.literal('Feature'), id: z.string(), properties: z.object({ code: z.string(), name: z.string(), temporary: z.boolean() }), geometry: polygonal })),
+  }),
+  /** optional tile URL template for the map (CITYOPS_TILE_URL); the GeoJSON is the map otherwise */
+  tileUrl: z.string().nullable(),
+});
+export type TownDto = z.infer<typeof townDto>;

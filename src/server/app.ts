@@ -7,7 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from './context.js';
 import { installErrorHandling } from './http/error-handler.js';
 import { registerApiRoutes } from './routes/api/v1/index.js';
-import { registerWeb } from './routes/web.js';
+import { isAppRoute, registerWeb, sendApp } from './routes/web.js';
 import { installAuth } from './auth/auth-hook.js';
 
 export const bodyLimitBytes = 1_048_576;
@@ -22,7 +22,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  installErrorHandling(app, (request) => isAppRoute(request, ctx), sendApp);
 
   await app.register(cookie);
   // identity: resolves request.actor from the session cookie or an API key, for every /api request

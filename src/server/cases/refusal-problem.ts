@@ -7,7 +7,8 @@ export function refusalProblem(r: Refused, status: string): Problem {
   switch (r.code) {
     case 'ROLE_NOT_ALLOWED':
     case 'OUT_OF_SCOPE':
-      return new Problem(403, r.code, r.message, [], extra);
+      // who may not act learns nothing about the case's state (the machine checks who before when)
+      return new Problem(403, r.code, r.message, [], { allowedActions: r.allowedActions });
     case 'ACTION_NOT_ALLOWED_IN_STATE':
       return new Problem(409, r.code, r.message, [], extra);
     case 'INPUT_INVALID':

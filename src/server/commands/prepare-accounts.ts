@@ -19,5 +19,6 @@ export async function prepareAccounts(ctx: AppContext): Promise<void> {
   const text = await readFile(file, 'utf8').catch(() => null);
   if (text === null) return;
   const users = demoUsersFileSchema.parse(parse(text)).users;
-  await ensureDemoUsers(ctx, users);
+  const result = await ensureDemoUsers(ctx, users);
+  if (result.failed.length > 0) console.warn(`演示账号未能创建 demo accounts not created: ${JSON.stringify(result.failed)}`);
 }

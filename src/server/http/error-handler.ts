@@ -1,19 +1,37 @@
 /** Turns every error into problem+json: Fastify's own (bad JSON, size, media type), zod validation, and ours. */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { Problem, problemBody, problems, type FieldError } from './problem.js';
 
 interface ZodIssueLike {
   instancePath: string;
   message: string;
+  /** fastify-type-provider-zod puts the zod issue code here and the rest of the issue in params */
+  keyword?: string;
   params?: { code?: string; keys?: string[] };
+}
+
+const issueCode = (issue: ZodIssueLike): string | undefined => issue.keyword ?? issue.params?.code;
+
+/** Fastify's validation contexts, named as every hand-made problem names them (query.lng, header.if-match). */
+function fieldRoot(context: string | undefined): string {
+  switch (context) {
+    case 'querystring':
+      return 'query';
+    case 'headers':
+      return 'header';
+    case undefined:
+      return 'body';
+    default:
+      return context;
+  }
 }
 
 function fieldErrorsFromZod(context: string | undefined, issues: ZodIssueLike[]): FieldError[] {
   const out: FieldError[] = [];
   for (const issue of issues) {
-    const base = [context ?? 'body', ...issue.instancePath.split('/').filter(Boolean)].join('.');
-    if (issue.params?.code === 'unrecognized_keys' && issue.params.keys) {
+    const base = [fieldRoot(context), ...issue.instancePath.split('/').filter(Boolean)].join('.');
+    if (issueCode(issue) === 'unrecognized_keys' && issue.params?.keys) {
       for (const key of issue.params.keys) {
         out.push({ field: `${base}.${key}`, message: { zh: '不允许的字段', en: 'unknown field' } });
       }
@@ -25,7 +43,7 @@ function fieldErrorsFromZod(context: string | undefined, issues: ZodIssueLike[])
 }
 
 function zhFor(issue: ZodIssueLike): string {
-  switch (issue.params?.code) {
+  switch (issueCode(issue)) {
     case 'invalid_type':
       return issue.message.includes('received undefined') ? '必填' : '类型不正确';
     case 'too_small':
@@ -67,13 +85,14 @@ export function toProblem(error: FastifyError | Problem | Error): Problem {
   return problems.internal();
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance, appRoute?: (request: FastifyRequest) => boolean, sendApp?: (reply: FastifyReply) => FastifyReply): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'unhandled error');
     return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problemBody(problem, request.url));
   });
   app.setNotFoundHandler((request, reply) => {
+    if (appRoute && sendApp && appRoute(request)) return sendApp(reply);
     const problem = problems.routeNotFound();
     return reply.code(404).type('application/problem+json; charset=utf-8').send(problemBody(problem, request.url));
   });

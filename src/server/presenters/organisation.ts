@@ -1,5 +1,6 @@
 /** Rows of the organisation tables → the HTTP contracts (src/contracts/organisation.ts). */
-import type { CategoryDto, DepartmentDto, StationDto } from '../../contracts/organisation.js';
+import type { CategoryDto, DepartmentDto, StationDto, TownDto } from '../../contracts/organisation.js';
+import type { TownsTable } from '../db/schema.js';
 import type { DutyList } from '../../domain/profile/duty-lists.js';
 import { isInForce, type StationValidity } from '../../domain/profile/effective-station.js';
 import type { CategoryRow, DepartmentRow, GridRow, StationRow } from '../db/repositories/organisation-repository.js';
@@ -67,5 +68,23 @@ export function presentGridFeature(row: GridRow, stationName: string | null) {
     id: row.code,
     properties: { code: row.code, name: row.name, stationCode: row.station_code, stationName },
     geometry: JSON.parse(row.geometry) as { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] },
+  };
+}
+
+export function presentTown(town: TownsTable, stations: StationRow[], tileUrl: string | null): TownDto {
+  return {
+    code: town.id,
+    name: town.name,
+    nameEn: town.name_en,
+    district: { code: town.district_code, name: town.district_name },
+    center: [town.center_lng, town.center_lat],
+    boundary: JSON.parse(town.boundary) as TownDto['boundary'],
+    stationAreas: {
+      type: 'FeatureCollection',
+      features: stations
+        .filter((s) => s.area !== null)
+        .map((s) => ({ type: 'Feature' as const, id: s.code, properties: { code: s.code, name: s.short_name, temporary: s.temporary === 1 }, geometry: JSON.parse(s.area!) as TownDto['boundary']['geometry'] })),
+    },
+    tileUrl,
   };
 }

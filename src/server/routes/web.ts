@@ -1,16 +1,29 @@
-/** Serves the built web app (dist/web) on the same port; a single-page app falls back to index.html. */
+/**
+ * Serves the built web app (dist/web) on the same port. Files are looked up on each request (a
+ * rebuild is served without a restart); any other GET outside /api that wants HTML gets index.html,
+ * so the single-page app's routes work on reload.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from '../context.js';
 
 export async function registerWeb(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const index = path.join(ctx.config.webDir, 'index.html');
-  if (!fs.existsSync(index)) return;
-  await app.register(fastifyStatic, { root: ctx.config.webDir, prefix: '/', wildcard: false, index: ['index.html'] });
-  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    if (request.url.startsWith('/api/')) return reply.callNotFound();
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
-  });
+  if (!fs.existsSync(path.join(ctx.config.webDir, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: ctx.config.webDir, prefix: '/', wildcard: true, index: ['index.html'] });
+}
+
+/** For the not-found handler: an SPA route (a GET for HTML outside /api) is answered with index.html. */
+export function isAppRoute(request: FastifyRequest, ctx: AppContext): boolean {
+  return (
+    request.method === 'GET' &&
+    !request.url.startsWith('/api/') &&
+    (request.headers.accept ?? '').includes('text/html') &&
+    fs.existsSync(path.join(ctx.config.webDir, 'index.html'))
+  );
+}
+
+export function sendApp(reply: FastifyReply): FastifyReply {
+  return reply.type('text/html; charset=utf-8').sendFile('index.html');
 }

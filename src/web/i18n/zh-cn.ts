@@ -54,7 +54,7 @@ export const zhCN = {
     wrongCredentials: '用户名或密码错误',
     locked: '账号已锁定：连续输错密码次数过多，请稍后再试或联系系统管理员。',
     lockedUntil: '锁定至 {time}（北京时间）',
-    hint: '按 Enter 登录',
+    hint: '输入完毕按 Enter 键即可登录',
   },
   home: {
     morning: '早上好',

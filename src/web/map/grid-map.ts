@@ -14,11 +14,14 @@ export interface GridMapOptions {
 }
 
 const base: L.PathOptions = { weight: 1, color: '#ffffff', opacity: 1, fillOpacity: 0.45 };
+/** grid names are written on the map from this zoom on; below it they would only be clutter */
+const labelZoom = 13.5;
 
 export class GridMap {
   private readonly map: L.Map;
   private readonly layers = new Map<string, L.Polygon>();
   private readonly group: L.GeoJSON;
+  private readonly labels = L.layerGroup();
   private selected: string | null = null;
   /** grids outside the current station filter are dimmed, not hidden: the town stays readable */
   private focus: Set<string> | null = null;
@@ -34,9 +37,20 @@ export class GridMap {
         this.layers.set(props.code, layer as L.Polygon);
         layer.bindTooltip(props.name, { sticky: true, direction: 'top', className: 'grid-tooltip' });
         layer.on('click', () => this.options.onSelect(props));
+        const centre = (layer as L.Polygon).getBounds().getCenter();
+        const icon = L.divIcon({ className: 'grid-label', html: escapeHtml(props.name), iconSize: undefined });
+        L.marker(centre, { icon, interactive: false, keyboard: false }).addTo(this.labels);
       },
     }).addTo(this.map);
+    this.map.on('zoomend', () => this.toggleLabels());
     this.fitTown();
+    this.toggleLabels();
+  }
+
+  private toggleLabels(): void {
+    const show = this.map.getZoom() >= labelZoom;
+    if (show && !this.map.hasLayer(this.labels)) this.labels.addTo(this.map);
+    if (!show && this.map.hasLayer(this.labels)) this.labels.remove();
   }
 
   private styleOf(f: Feature<Geometry, GridProps> | undefined): L.PathOptions {
@@ -89,4 +103,8 @@ export class GridMap {
   destroy(): void {
     this.map.remove();
   }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -6,6 +6,7 @@ import { i18n } from '../i18n/index.js';
 import { useSessionStore } from '../stores/session.js';
 import { useTownStore } from '../stores/town.js';
 import { routes } from './routes.js';
+import { safeRedirect } from '../utils/safe-redirect.js';
 
 export function buildRouter(pinia: Pinia) {
   const router = createRouter({ history: createWebHistory('/'), routes });
@@ -33,11 +34,4 @@ export function buildRouter(pinia: Pinia) {
   watch([() => i18n.global.locale.value, () => town.townName], () => setTitle(router.currentRoute.value));
 
   return router;
-}
-
-/** Only a path inside this app may be a redirect target (never another origin). */
-export function safeRedirect(value: unknown): string | null {
-  const v = Array.isArray(value) ? value[0] : value;
-  if (typeof v !== 'string' || !v.startsWith('/') || v.startsWith('//') || v.startsWith('/login')) return null;
-  return v;
 }

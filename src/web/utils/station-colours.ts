@@ -5,3 +5,8 @@ const palette = ['#2f7de1', '#e6862e', '#3aa757', '#c64848', '#8a5cc9', '#17a2b8
 export function stationColours(codes: readonly string[]): Map<string, string> {
   return new Map(codes.map((code, i) => [code, palette[i % palette.length] ?? '#5f6b7a']));
 }
+
+/** Permanent stations first (in the API's order), then temporary ones: the town as people know it, then the exceptions. */
+export function inDisplayOrder<T extends { temporary: boolean }>(stations: readonly T[]): T[] {
+  return [...stations.filter((s) => !s.temporary), ...stations.filter((s) => s.temporary)];
+}
