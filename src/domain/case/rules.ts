@@ -8,7 +8,7 @@ import type { Role, SlaStep } from '../profile/schema.js';
 import type { DeadlineEffect } from './facts.js';
 import type { GuardName } from './guards.js';
 import { actionInputSchemas } from './inputs.js';
-import type { CaseAction, CaseStatus } from './vocabulary.js';
+import { caseStatuses, isOpen, type CaseAction, type CaseStatus } from './vocabulary.js';
 
 /**
  * On which cases a role may act:
@@ -48,17 +48,7 @@ export interface ActionRule<A extends CaseAction> {
 }
 
 /** Open and running: 催办 makes sense only where a clock runs (not while 挂账). */
-const running: readonly CaseStatus[] = [
-  'reported',
-  'registered',
-  'dispatched',
-  'returned',
-  'accepted',
-  'handling',
-  'feedback',
-  'verified',
-  'visited',
-];
+const running: readonly CaseStatus[] = caseStatuses.filter((s) => isOpen(s) && s !== 'suspended');
 /** 挂账 needs a registered case: an unregistered report is registered or voided, not parked. */
 const suspendable = running.filter((s) => s !== 'reported');
 const open: readonly CaseStatus[] = [...running, 'suspended'];

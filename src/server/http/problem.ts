@@ -2,16 +2,9 @@
  * RFC 9457 problem details with a stable code and a Chinese and English message (DESIGN D2).
  * Commands throw Problem; the error handler renders it. Never a stack trace to a client.
  */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { Bilingual, FieldError, ProblemBody } from '../../contracts/problem.js';
 
-export interface FieldError {
-  /** dotted path of the offending field, e.g. "body.location.lng" */
-  field: string;
-  message: Bilingual;
-}
+export type { Bilingual, FieldError, ProblemBody };
 
 export class Problem extends Error {
   constructor(
@@ -24,18 +17,6 @@ export class Problem extends Error {
     super(text.en);
     this.name = 'Problem';
   }
-}
-
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail: string;
-  message: Bilingual;
-  errors: FieldError[];
-  instance?: string;
-  [extension: string]: unknown;
 }
 
 export function problemBody(p: Problem, instance?: string): ProblemBody {

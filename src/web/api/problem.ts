@@ -2,15 +2,10 @@
  * The server's RFC 9457 problem+json (src/server/http/problem.ts) as a typed error the pages can
  * show: a stable code, a Chinese and an English message, and the offending fields.
  */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { Bilingual, FieldError } from '../../contracts/problem.js';
 
-export interface FieldProblem {
-  field: string;
-  message: Bilingual;
-}
+export type { Bilingual };
+export type FieldProblem = FieldError;
 
 export class ApiError extends Error {
   constructor(
