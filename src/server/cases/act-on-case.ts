@@ -33,8 +33,8 @@ function unknownUnits(town: TownSnapshot, codes: string[]): string[] {
   return codes.filter((c) => !town.units.has(c));
 }
 
-/** Fills what the machine's input leaves to the server, and checks references to other records. */
-async function prepareInput(ctx: AppContext, town: TownSnapshot, row: CaseRow, action: CaseAction, raw: unknown): Promise<unknown> {
+/** Fills what the machine's input leaves to the server (the routed unit, the requested extension). */
+async function prepareInput(ctx: AppContext, row: CaseRow, action: CaseAction, raw: unknown): Promise<unknown> {
   const input = (raw ?? {}) as Record<string, unknown>;
   if (action === 'dispatch' && input.leadUnit === undefined) {
     // 派遣 without naming a unit takes routing's decision (the dispatcher confirms it)
@@ -46,13 +46,14 @@ async function prepareInput(ctx: AppContext, town: TownSnapshot, row: CaseRow, a
     const limit = requested ? (JSON.parse(requested.data) as { limit?: unknown }).limit : undefined;
     if (limit !== undefined) return { ...input, limit };
   }
-  if (action === 'register' && typeof input.categoryCode === 'string' && !town.categories.has(input.categoryCode)) {
-    throw new Problem(422, 'UNKNOWN_CATEGORY', { zh: '没有这个事部件类别', en: 'Unknown category' }, [{ field: 'body.categoryCode', message: { zh: '不在本镇的分类目录中', en: 'not in the town’s catalogue' } }]);
-  }
   return input;
 }
 
+/** After the machine has judged who, when and the input's shape: do the records it names exist? */
 async function checkReferences(ctx: AppContext, town: TownSnapshot, input: Record<string, unknown>): Promise<void> {
+  if (typeof input.categoryCode === 'string' && !town.categories.has(input.categoryCode)) {
+    throw new Problem(422, 'UNKNOWN_CATEGORY', { zh: '没有这个事部件类别', en: 'Unknown category' }, [{ field: 'body.categoryCode', message: { zh: '不在本镇的分类目录中', en: 'not in the town’s catalogue' } }]);
+  }
   const units = [input.leadUnit, ...((input.assistUnits as string[] | undefined) ?? [])].filter((u): u is string => typeof u === 'string');
   const unknown = unknownUnits(town, units);
   if (unknown.length > 0) {
@@ -81,7 +82,7 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
   if (expectedVersion !== undefined && expectedVersion !== row.version) throw staleVersion(row.version);
   const town = await ctx.town.current();
   const caseActor: CaseActor = toCaseActor(actor, town);
-  const input = await prepareInput(ctx, town, row, action, rawInput);
+  const input = await prepareInput(ctx, row, action, rawInput);
   const options = { designateAfterReturns: town.rules.routing.designateAfterReturns };
   const first = decide(factsOf(row), caseActor, action, input, options);
   if (!first.ok) throw refusalProblem(first, row.status);

@@ -17,15 +17,24 @@ async function fileOf(request: FastifyRequest): Promise<Buffer> {
   if (!request.isMultipart()) {
     throw new Problem(415, 'UNSUPPORTED_MEDIA_TYPE', { zh: '请以 multipart/form-data 上传照片', en: 'Upload the photo as multipart/form-data' }, [{ field: 'body.file', message: { zh: '缺少文件', en: 'missing file' } }]);
   }
-  const part = await request.file();
+  const part = await request.file().catch(malformed);
   if (!part) throw new Problem(400, 'VALIDATION_FAILED', { zh: '缺少照片文件', en: 'No file in the upload' }, [{ field: 'body.file', message: { zh: '必填', en: 'required' } }]);
   const data = await part.toBuffer().catch((error: unknown) => {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new Problem(413, 'ATTACHMENT_TOO_LARGE', { zh: '照片超过 10 MB', en: 'The photo exceeds 10 MB' }, [{ field: 'body.file', message: { zh: '不超过 10 MB', en: 'at most 10 MB' } }], { limitBytes: ATTACHMENT_MAX_BYTES });
     }
-    throw error;
+    return malformed(error);
   });
   return data;
+}
+
+/** The multipart parser's own errors (no boundary, truncated data) are the client's, never a 500. */
+function malformed(error: unknown): never {
+  const status = (error as { statusCode?: number }).statusCode;
+  if (error instanceof Problem || (typeof status === 'number' && status >= 400 && status < 500)) throw error as Error;
+  throw new Problem(400, 'MALFORMED_MULTIPART', { zh: '上传内容不是有效的 multipart/form-data', en: 'The upload is not valid multipart/form-data' }, [
+    { field: 'body', message: { zh: '无法解析的 multipart 内容', en: 'unparseable multipart data' } },
+  ]);
 }
 
 export async function attachmentRoutes(api: Api, ctx: AppContext): Promise<void> {

@@ -12,10 +12,12 @@ import { attachmentRoutes } from './attachments.js';
 import { caseRoutes } from './cases.js';
 import { streamRoutes } from './stream.js';
 import { installIdempotency } from '../../../http/idempotency.js';
+import { installNulGuard } from '../../../http/reject-nul.js';
 import { getCaseDetail } from '../../../cases/get-case-detail.js';
 import { requireActor } from '../../../auth/require-actor.js';
 
 export async function registerApiRoutes(api: Api, ctx: AppContext): Promise<void> {
+  installNulGuard(api);
   installIdempotency(api, ctx, (stored, request) => getCaseDetail(ctx, requireActor(request), stored.$ref.id));
   await healthRoutes(api, ctx);
   await organisationRoutes(api, ctx);
