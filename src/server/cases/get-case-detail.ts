@@ -7,7 +7,7 @@ import { listCaseEvents, type CaseEventRow } from '../db/repositories/case-event
 import { findCase, jointMeetingsOf, linksOf, type CaseRow } from '../db/repositories/case-repository.js';
 import { presentJointMeeting } from './record-joint-meeting.js';
 import { Problem } from '../http/problem.js';
-import { presentCaseSummary, presentClocks, presentEvent } from '../presenters/case.js';
+import { presentCaseSummary, presentClocks, presentEvent, type PlainReporter } from '../presenters/case.js';
 import type { TownSnapshot } from '../services/town-snapshot.js';
 import { toCaseActor } from './case-actor.js';
 import { assertMayReadCase } from './case-access.js';
@@ -40,11 +40,11 @@ export interface DuplicateLink {
 }
 
 /** The detail from rows already at hand (intake presents its new case without reading it back). */
-export function buildCaseDetail(ctx: AppContext, town: TownSnapshot, actor: Actor, row: CaseRow, events: CaseEventRow[], links: DuplicateLink[]): CaseDetailDto {
+export function buildCaseDetail(ctx: AppContext, town: TownSnapshot, actor: Actor, row: CaseRow, events: CaseEventRow[], links: DuplicateLink[], reporter?: PlainReporter): CaseDetailDto {
   const now = ctx.clock.now();
   const presented = events.map(presentEvent);
   return {
-    ...presentCaseSummary(row, town, ctx.cipher, now),
+    ...presentCaseSummary(row, town, ctx.cipher, now, reporter),
     channelData: JSON.parse(row.channel_data) as Record<string, unknown>,
     classification: row.classification ? withNames(JSON.parse(row.classification) as NonNullable<CaseDetailDto['classification']>, town) : null,
     routing: row.routing ? (JSON.parse(row.routing) as CaseDetailDto['routing']) : null,

@@ -5,6 +5,7 @@
 import type { Generated } from 'kysely';
 import type { CaseTables } from './schema-cases.js';
 import type { IdentityTables } from './schema-identity.js';
+import type { WebhookTables } from './schema-webhooks.js';
 
 type Flag = number;
 type Json = string;
@@ -130,7 +131,7 @@ export interface ProfileHistoryTable {
   changed_by: string;
 }
 
-export interface DB extends IdentityTables, CaseTables {
+export interface DB extends IdentityTables, CaseTables, WebhookTables {
   towns: TownsTable;
   center_groups: CenterGroupsTable;
   stations: StationsTable;

@@ -10,7 +10,13 @@ import type { TownSnapshot } from '../services/town-snapshot.js';
 
 const unit = (town: TownSnapshot, code: string | null) => (code ? { code, name: town.units.get(code)?.name ?? null } : null);
 
-export function presentCaseSummary(row: CaseRow, town: TownSnapshot, cipher: FieldCipher, now: Date): CaseSummaryDto {
+/** The reporter in plain text, when the caller has it at hand (intake), so nothing is decrypted to mask it. */
+export interface PlainReporter {
+  name: string | null;
+  phone: string | null;
+}
+
+export function presentCaseSummary(row: CaseRow, town: TownSnapshot, cipher: FieldCipher, now: Date, plain?: PlainReporter): CaseSummaryDto {
   const clocks = JSON.parse(row.deadlines) as StepClock[];
   const category = row.category_code ? town.categories.get(row.category_code) : undefined;
   const hasReporter = row.reporter_name_enc !== null || row.reporter_phone_enc !== null;
@@ -41,8 +47,8 @@ export function presentCaseSummary(row: CaseRow, town: TownSnapshot, cipher: Fie
     visitOutcome: row.visit_outcome as CaseSummaryDto['visitOutcome'],
     reporter: hasReporter
       ? {
-          name: row.reporter_name_enc ? maskName(cipher.decrypt(row.reporter_name_enc)) : null,
-          phone: row.reporter_phone_enc ? maskPhone(cipher.decrypt(row.reporter_phone_enc)) : null,
+          name: row.reporter_name_enc ? maskName(plain?.name ?? cipher.decrypt(row.reporter_name_enc)) : null,
+          phone: row.reporter_phone_enc ? maskPhone(plain?.phone ?? cipher.decrypt(row.reporter_phone_enc)) : null,
           masked: true,
         }
       : null,

@@ -14,6 +14,7 @@ import { recordPersonalDataRead } from '../../../commands/record-audit.js';
 import type { AppContext } from '../../../context.js';
 import { findCase } from '../../../db/repositories/case-repository.js';
 import { idempotencyRow } from '../../../http/idempotency.js';
+import { trustedSerializer } from '../../../http/trusted-serializer.js';
 import { Problem } from '../../../http/problem.js';
 import type { Api } from '../../api-instance.js';
 
@@ -32,13 +33,14 @@ export async function caseRoutes(api: Api, ctx: AppContext): Promise<void> {
         body: intakeBody,
         response: { 200: caseDetailDto, 201: caseDetailDto },
       },
+      serializerCompiler: trustedSerializer,
     },
     async (request, reply) => {
       const actor = await authorize(request, 'create', 'cases');
       const idem = request.idempotency;
       const result = await intakeCase(ctx, actor, request.body, idem ? (caseId) => idempotencyRow(ctx, idem, request, 201, { $ref: { kind: 'case', id: caseId } }) : undefined);
       const detail = result.created
-        ? buildCaseDetail(ctx, await ctx.town.current(), actor, result.row, [result.event], result.duplicates)
+        ? buildCaseDetail(ctx, await ctx.town.current(), actor, result.row, [result.event], result.duplicates, result.reporter)
         : await getCaseDetail(ctx, actor, result.caseId, { afterOwnAction: true });
       return reply.code(result.created ? 201 : 200).header('location', `/api/v1/cases/${result.caseId}`).send(detail);
     },
@@ -49,7 +51,7 @@ export async function caseRoutes(api: Api, ctx: AppContext): Promise<void> {
     return listCasesFor(ctx, actor, request.query);
   });
 
-  api.get('/cases/:id', { schema: { tags, summary: '案件详情 A case with its events, routing, deadlines, duplicates and allowed actions', params: idParams, response: { 200: caseDetailDto } } }, async (request) => {
+  api.get('/cases/:id', { schema: { tags, summary: '案件详情 A case with its events, routing, deadlines, duplicates and allowed actions', params: idParams, response: { 200: caseDetailDto } }, serializerCompiler: trustedSerializer }, async (request) => {
     return getCaseDetail(ctx, requireActor(request), request.params.id);
   });
 
@@ -107,6 +109,7 @@ export async function caseRoutes(api: Api, ctx: AppContext): Promise<void> {
         body: z.record(z.string(), z.unknown()).optional(),
         response: { 200: caseDetailDto },
       },
+      serializerCompiler: trustedSerializer,
     },
     async (request) => {
       const actor = requireActor(request);
