@@ -19,6 +19,8 @@ export const accessResources = {
   audit: ['read'],
   /** create = take in a case (受理/上报); machine clients need the API key scope cases:create */
   cases: ['read', 'create'],
+  /** machine subscribers to case events (R14), e.g. the district center's platform */
+  webhooks: ['read', 'create', 'update', 'delete'],
 } as const;
 
 export type Resource = keyof typeof accessResources;
@@ -72,6 +74,12 @@ export const policyRules: readonly PolicyRule[] = [
   // every channel of R2 has a role behind it: hotline dispatchers, inspectors' reports, a department's
   // own discovery, a leader's assignment, the emergency group's first response
   { resource: 'cases', action: 'create', roles: ['dispatcher', 'coordinator', 'emergency_officer', 'leader', 'inspector', 'station_chief', 'department_handler'], scope: 'town' },
+
+  // where case events go out of the town is system configuration: the system administrator's alone
+  { resource: 'webhooks', action: 'read', roles: ['system_admin'], scope: 'town' },
+  { resource: 'webhooks', action: 'create', roles: ['system_admin'], scope: 'town' },
+  { resource: 'webhooks', action: 'update', roles: ['system_admin'], scope: 'town' },
+  { resource: 'webhooks', action: 'delete', roles: ['system_admin'], scope: 'town' },
 ];
 
 /** Actions whose refusal is itself worth an audit row (someone tried something privileged). */
@@ -81,6 +89,7 @@ export function isPrivileged(resource: Resource, action: string): boolean {
     case 'api_keys':
     case 'audit':
     case 'citizen_data':
+    case 'webhooks':
       return true;
     case 'personnel':
       return action === 'read_phone';

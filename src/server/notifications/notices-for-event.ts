@@ -3,11 +3,9 @@
  * event and the case as they are at relay time. A notice never names the reporter: its title is
  * fixed text and it points at the case, which each reader sees through their own access policy.
  */
+import type { NoticeKind } from '../../contracts/notifications.js';
 import { isCaseAction, type CaseAction } from '../../domain/case/index.js';
 import type { RecipientType } from '../db/schema-webhooks.js';
-
-export const noticeKinds = ['dispatched', 'returned', 'verification_due', 'rework', 'urged', 'escalated', 'instructed', 'extension_requested'] as const;
-export type NoticeKind = (typeof noticeKinds)[number];
 
 export const noticeTitles: Record<NoticeKind, { zh: string; en: string }> = {
   dispatched: { zh: '新派遣案件', en: 'New case dispatched' },

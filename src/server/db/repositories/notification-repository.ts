@@ -13,12 +13,14 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 /** A second relay of the same event finds (seq, recipient) taken and adds nothing. */
 export async function insertNotifications(trx: Transaction<DB>, rows: NewNotificationRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await trx
-    .insertInto('notifications')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['town_id', 'seq', 'recipient_type', 'recipient_code']).doNothing())
-    .execute();
+  // in chunks: SQLite takes at most 32766 parameters in one statement
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx
+      .insertInto('notifications')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['town_id', 'seq', 'recipient_type', 'recipient_code']).doNothing())
+      .execute();
+  }
 }
 
 function inbox(db: Db, townId: string, recipients: Recipient[]) {

@@ -37,8 +37,10 @@ export async function deleteWebhook(trx: Transaction<DB>, townId: string, id: st
 
 /** A second relay of the same event finds the (webhook, seq) pair taken and adds nothing. */
 export async function insertDeliveries(trx: Transaction<DB>, rows: NewDeliveryRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await trx.insertInto('webhook_deliveries').values(rows).onConflict((oc) => oc.columns(['webhook_id', 'seq']).doNothing()).execute();
+  // in chunks: SQLite takes at most 32766 parameters in one statement
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx.insertInto('webhook_deliveries').values(rows.slice(i, i + 500)).onConflict((oc) => oc.columns(['webhook_id', 'seq']).doNothing()).execute();
+  }
 }
 
 export interface DueDelivery {

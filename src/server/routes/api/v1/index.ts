@@ -11,6 +11,8 @@ import { personnelRoutes } from './personnel.js';
 import { attachmentRoutes } from './attachments.js';
 import { caseRoutes } from './cases.js';
 import { streamRoutes } from './stream.js';
+import { webhookRoutes } from './webhooks.js';
+import { notificationRoutes } from './notifications.js';
 import { installIdempotency } from '../../../http/idempotency.js';
 import { installNulGuard } from '../../../http/reject-nul.js';
 import { getCaseDetail } from '../../../cases/get-case-detail.js';
@@ -29,4 +31,6 @@ export async function registerApiRoutes(api: Api, ctx: AppContext): Promise<void
   await caseRoutes(api, ctx);
   await attachmentRoutes(api, ctx);
   await streamRoutes(api, ctx);
+  await webhookRoutes(api, ctx);
+  await notificationRoutes(api, ctx);
 }
