@@ -72,6 +72,11 @@ function withStatementCache(sqlite: SqliteDatabase.Database, max = 500): SqliteD
 
 export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // an idle connection that the server drops (restart, failover, an administrator's terminate) must
+  // not crash the process: the pool discards it and the next query opens a new one
+  pool.on('error', (error) => {
+    console.warn(`PostgreSQL idle connection lost: ${error.message}`);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const committer = new GroupCommitter(db);
   return { db, write: (run) => committer.write(run), dialect: 'postgres', location: url.replace(/:\/\/([^:@/]+):[^@]*@/, '://$1:***@'), close: () => db.destroy() };
