@@ -1,3 +1,5 @@
+import { caseDetailEn } from './case-detail.js';
+import { casesEn } from './cases.js';
 /** English. Domain terms keep their Chinese name in parentheses where a dispatcher would look for it. */
 import type { Messages } from './zh-cn.js';
 
@@ -15,7 +17,7 @@ export const enUS: Messages = {
     townWide: 'Whole town',
   },
   lang: { switchTo: '中文', current: 'English', label: 'Language' },
-  menu: { home: 'Home', organisation: 'Organisation', map: 'Grid map', departments: 'Department duties', categories: 'Category catalogue' },
+  menu: { home: 'Home', casework: 'Casework', organisation: 'Organisation', map: 'Grid map', departments: 'Department duties', categories: 'Category catalogue' },
   header: { logout: 'Sign out', loggedOut: 'Signed out', scope: 'Scope', collapse: 'Collapse menu', expand: 'Expand menu' },
   roles: {
     dispatcher: 'Dispatcher',
@@ -165,4 +167,6 @@ export const enUS: Messages = {
   urgencies: { urgent: 'Urgent', normal: 'Normal' },
   steps: { dispatch: 'Dispatch', accept: 'Accept', handle: 'Handle', verify: 'Verify', visit: 'Visit' },
   units: { workHour: '{n} working h', workDay: '{n} working d', hour: '{n} h', day: '{n} d' },
+  ...casesEn,
+  ...caseDetailEn,
 };

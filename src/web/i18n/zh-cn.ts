@@ -1,3 +1,6 @@
+import { caseDetailZh } from './case-detail.js';
+import { casesZh } from './cases.js';
+
 /** 中文（默认）. The domain's own words: 城运管理站、单元网格、主管/牵头/协办、工作日… */
 export const zhCN = {
   app: {
@@ -13,7 +16,7 @@ export const zhCN = {
     townWide: '全镇',
   },
   lang: { switchTo: 'English', current: '中文', label: '语言' },
-  menu: { home: '首页', organisation: '组织架构', map: '网格地图', departments: '部门职责', categories: '事部件目录' },
+  menu: { home: '首页', casework: '案件', organisation: '组织架构', map: '网格地图', departments: '部门职责', categories: '事部件目录' },
   header: { logout: '退出登录', loggedOut: '已退出登录', scope: '范围', collapse: '收起菜单', expand: '展开菜单' },
   roles: {
     dispatcher: '调度员',
@@ -163,6 +166,8 @@ export const zhCN = {
   urgencies: { urgent: '紧急', normal: '一般' },
   steps: { dispatch: '派遣', accept: '签收', handle: '处置', verify: '核查', visit: '回访' },
   units: { workHour: '{n} 工作时', workDay: '{n} 工作日', hour: '{n} 小时', day: '{n} 天' },
+  ...casesZh,
+  ...caseDetailZh,
 };
 
 export type Messages = typeof zhCN;
