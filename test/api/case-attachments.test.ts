@@ -59,7 +59,10 @@ describe(`photos (${dialectUnderTest})`, () => {
   it('downloads the bytes with the right content type; an unknown or malformed id is refused', async () => {
     for (const [bytes, type] of [[tinyPng(), 'image/png'], [tinyWebp(), 'image/webp']] as const) {
       const id = (await upload(bytes, 'x', type)).json().id as string;
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/attachments/${id}`, headers: { cookie: cookies.cgzd! } });
+      // not yet referenced by any case: only the uploader sees it
+      const other = await t.app.inject({ method: 'GET', url: `/api/v1/attachments/${id}`, headers: { cookie: cookies.cgzd! } });
+      expect(other.statusCode).toBe(404);
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/attachments/${id}`, headers: { cookie: cookies.inspectordf! } });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe(type);
       expect(res.rawPayload.equals(bytes)).toBe(true);
@@ -72,6 +75,21 @@ describe(`photos (${dialectUnderTest})`, () => {
     expect(malformed.json().errors[0].field).toBe('params.id');
     const anonymous = await t.app.inject({ method: 'GET', url: `/api/v1/attachments/${sha256(tinyPng())}` });
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('shows a photo referenced by a case to the readers of that case, and to no one else', async () => {
+    const id = (await upload(tinyPng(), 'p.png', 'image/png', '/api/v1/attachments', 'dispatcher')).json().id as string;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: { cookie: cookies.dispatcher! },
+      payload: { channel: 'hotline_12345', categoryCode: '09001', description: '路口流动摊贩，附照片', location: pointInDongfeng, photos: [id] },
+    });
+    expect(res.statusCode).toBe(201);
+    const asStation = await t.app.inject({ method: 'GET', url: `/api/v1/attachments/${id}`, headers: { cookie: cookies.stationdf! } });
+    expect(asStation.statusCode).toBe(200);
+    const asOtherUnit = await t.app.inject({ method: 'GET', url: `/api/v1/attachments/${id}`, headers: { cookie: cookies.scs! } });
+    expect(asOtherUnit.statusCode).toBe(404);
   });
 
   it('refuses a GIF, an HTML page named .jpg and an empty file with 415, and stores nothing', async () => {

@@ -11,7 +11,7 @@ import type { Urgency } from '../../domain/profile/schema.js';
 import { applyDeadlineEffects, caseDeadlineState, limitFor, nextThresholdAt, unclassifiedLimits, type StepClock } from '../../domain/sla/index.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent, unitsThatReturned, type NewCaseEvent } from '../db/repositories/case-event-repository.js';
-import { attachmentsExist, findCase, insertOutbox, lastEventOf, updateCase, type CasePatch, type CaseRow } from '../db/repositories/case-repository.js';
+import { attachmentsExist, claimAttachments, findCase, insertOutbox, lastEventOf, updateCase, type CasePatch, type CaseRow } from '../db/repositories/case-repository.js';
 import { Problem } from '../http/problem.js';
 import type { TownSnapshot } from '../services/town-snapshot.js';
 import { recordActor, systemActor, systemCaseActor, toCaseActor } from './case-actor.js';
@@ -138,6 +138,7 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
         ctx.database.dialect === 'postgres',
       );
       seqs.push(Number(event.seq));
+      await claimAttachments(trx, ctx.townId, attachmentsOf(s.decision.event.data), row.id);
       await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: row.id, action: s.action }, at);
     }
   });

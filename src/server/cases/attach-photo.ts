@@ -38,3 +38,23 @@ export async function uploadPhoto(ctx: AppContext, actor: Actor, data: Buffer, c
   if (row) ctx.realtime.notify();
   return { id: stored.sha256, mediaType: stored.mediaType, size: stored.size };
 }
+
+/**
+ * A photo is seen by whoever may read the case that references it; before any case references it,
+ * only by the person who uploaded it. The same answer (404) for "no such photo" and "not yours" keeps
+ * SHA-256 ids from being probed.
+ */
+export async function assertMayViewPhoto(ctx: AppContext, actor: Actor, meta: { case_id: string | null; uploaded_by: string }): Promise<void> {
+  const hidden = () => new Problem(404, 'ATTACHMENT_NOT_FOUND', { zh: '照片不存在', en: 'No such photo' });
+  if (meta.case_id === null) {
+    if (meta.uploaded_by !== actor.id) throw hidden();
+    return;
+  }
+  const row = await findCase(ctx.database.db, ctx.townId, meta.case_id);
+  if (!row) throw hidden();
+  try {
+    assertMayReadCase(actor, row, await ctx.town.current());
+  } catch {
+    throw hidden();
+  }
+}

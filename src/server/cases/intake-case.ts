@@ -13,7 +13,7 @@ import { findDuplicates, searchBox } from '../../domain/dedupe/index.js';
 import { toWgs84 } from '../../domain/geo/index.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent, type CaseEventRow } from '../db/repositories/case-event-repository.js';
-import { attachmentsExist, duplicateCandidates, findCaseByExternalId, insertCase, insertLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
+import { attachmentsExist, claimAttachments, duplicateCandidates, findCaseByExternalId, insertCase, insertLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
 import type { DuplicateLink } from './get-case-detail.js';
 import type { PlainReporter } from '../presenters/case.js';
 import { saveIdempotencyKey, type IdempotencyRow } from '../db/repositories/idempotency-repository.js';
@@ -173,6 +173,7 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
         }),
       );
       await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: id, action: 'report' }, at);
+      await claimAttachments(trx, ctx.townId, body.photos, id);
       if (provisional) await saveIdempotencyKey(trx, provisional(id));
     });
   } catch (error) {

@@ -127,7 +127,13 @@ export function findCasesByIds(db: Db, townId: string, ids: string[]): Promise<C
 }
 
 export function findAttachment(db: Db, townId: string, sha256: string) {
-  return db.selectFrom('attachments').select(['sha256', 'media_type', 'size']).where('town_id', '=', townId).where('sha256', '=', sha256).executeTakeFirst();
+  return db.selectFrom('attachments').select(['sha256', 'media_type', 'size', 'case_id', 'uploaded_by']).where('town_id', '=', townId).where('sha256', '=', sha256).executeTakeFirst();
+}
+
+/** Photos referenced by a case's record belong to that case from then on (who may see them follows the case). */
+export async function claimAttachments(trx: Transaction<DB>, townId: string, shas: string[], caseId: string): Promise<void> {
+  if (shas.length === 0) return;
+  await trx.updateTable('attachments').set({ case_id: caseId }).where('town_id', '=', townId).where('sha256', 'in', shas).where('case_id', 'is', null).execute();
 }
 
 /** Open, unsuspended cases whose next deadline threshold has come (index cases_deadline). */

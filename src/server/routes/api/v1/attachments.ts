@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ATTACHMENT_MAX_BYTES, isSha256Hex } from '../../../attachments/index.js';
 import { requireActor } from '../../../auth/require-actor.js';
-import { uploadPhoto } from '../../../cases/attach-photo.js';
+import { assertMayViewPhoto, uploadPhoto } from '../../../cases/attach-photo.js';
 import type { AppContext } from '../../../context.js';
 import { findAttachment } from '../../../db/repositories/case-repository.js';
 import { Problem } from '../../../http/problem.js';
@@ -56,10 +56,12 @@ export async function attachmentRoutes(api: Api, ctx: AppContext): Promise<void>
   );
 
   api.get('/attachments/:id', { schema: { tags, summary: '下载照片 Download a photo', params: z.strictObject({ id: z.string().refine(isSha256Hex, 'a SHA-256 in hex') }) } }, async (request, reply) => {
-    requireActor(request);
+    const actor = requireActor(request);
     const meta = await findAttachment(ctx.database.db, ctx.townId, request.params.id);
-    const stream = meta ? await ctx.attachments.open(meta.sha256) : null;
-    if (!meta || !stream) throw new Problem(404, 'ATTACHMENT_NOT_FOUND', { zh: '照片不存在', en: 'No such photo' });
+    if (!meta) throw new Problem(404, 'ATTACHMENT_NOT_FOUND', { zh: '照片不存在', en: 'No such photo' });
+    await assertMayViewPhoto(ctx, actor, meta);
+    const stream = await ctx.attachments.open(meta.sha256);
+    if (!stream) throw new Problem(404, 'ATTACHMENT_NOT_FOUND', { zh: '照片不存在', en: 'No such photo' });
     return reply.type(meta.media_type).header('cache-control', 'private, max-age=31536000, immutable').send(stream);
   });
 }
