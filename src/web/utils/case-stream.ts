@@ -1,0 +1,47 @@
+/**
+ * The live record: GET /api/v1/stream (Server-Sent Events, `event: case`). The page passes what
+ * to do with an event of its case; the stream is closed when the page goes away. EventSource
+ * reconnects by itself (the server sends retry: 2000 and resumes from Last-Event-ID).
+ */
+import { onBeforeUnmount, onMounted, shallowRef, type ShallowRef } from 'vue';
+
+export interface StreamEvent {
+  seq: number;
+  caseId: string;
+  caseNo: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actor: string;
+  at: string;
+}
+
+function parse(raw: string): StreamEvent | null {
+  try {
+    const v = JSON.parse(raw) as Partial<StreamEvent>;
+    return typeof v.caseId === 'string' && typeof v.action === 'string' ? (v as StreamEvent) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Subscribes while the component is mounted; `connected` says whether the stream is up. */
+export function useCaseStream(onEvent: (e: StreamEvent) => void): { connected: ShallowRef<boolean> } {
+  const connected = shallowRef(false);
+  let source: EventSource | null = null;
+  onMounted(() => {
+    if (typeof EventSource === 'undefined') return;
+    source = new EventSource('/api/v1/stream', { withCredentials: true });
+    source.onopen = () => (connected.value = true);
+    source.onerror = () => (connected.value = false);
+    source.addEventListener('case', (msg: MessageEvent<string>) => {
+      const e = parse(msg.data);
+      if (e) onEvent(e);
+    });
+  });
+  onBeforeUnmount(() => {
+    source?.close();
+    source = null;
+  });
+  return { connected };
+}
