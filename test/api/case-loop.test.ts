@@ -59,6 +59,8 @@ describe('the closed loop of a street-stall order', () => {
     expect(r.assistUnits.map((u: { code: string }) => u.code)).toEqual(['SCS', 'SRS']);
     expect(r.routing.rule).toBe('lead');
     expect(r.routing.explanation.zh).toContain('谁牵头谁办理');
+    expect(r.routing.explanation.zh).toContain('城管中队');
+    expect(r.routing.explanation.zh).not.toMatch(/\bCGZD\b/);
     expect(r.events.map((e: { action: string }) => e.action)).toEqual(['report', 'register', 'dispatch']);
     expect(r.events[2].actor.type).toBe('system');
     expect(r.deadlines.find((d: { step: string; stoppedAt: string | null }) => d.step === 'accept' && d.stoppedAt === null)).toBeTruthy();

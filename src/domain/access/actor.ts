@@ -7,6 +7,8 @@ export interface Actor {
   id: string;
   /** the user's login name, or the API key's name */
   username: string;
+  /** the person's name for the record (users.display_name), the key's name for an API key */
+  displayName?: string;
   role: Role;
   /** the station the actor works for; null = town-wide */
   stationCode: string | null;

@@ -8,6 +8,7 @@ export function actorOfUser(user: UserRow): Actor {
     kind: 'user',
     id: user.id,
     username: user.username,
+    displayName: user.display_name,
     role: user.role,
     stationCode: user.station_code,
     departmentCode: user.department_code,

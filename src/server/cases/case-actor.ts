@@ -17,7 +17,8 @@ export function toCaseActor(actor: Actor, town: TownSnapshot): CaseActor {
 }
 
 export function recordActor(actor: Actor): NewCaseEvent['actor'] {
-  return { type: actor.kind, id: actor.id, name: actor.username, role: actor.role };
+  // the record names the person as people know them, with the account that acted
+  return { type: actor.kind, id: actor.id, name: actor.displayName && actor.displayName !== actor.username ? `${actor.displayName}（${actor.username}）` : actor.username, role: actor.role };
 }
 
 /** Automatic steps (routing's own dispatch, the deadline sweep) are recorded as the system. */

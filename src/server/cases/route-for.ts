@@ -47,8 +47,16 @@ export function routeFor(town: TownSnapshot, request: RouteRequest, at: string):
     leadUnit: decision.kind === 'auto' ? decision.leadUnit : null,
     assistUnits: decision.kind === 'auto' ? decision.assistUnits : [],
     candidates: decision.kind === 'designation_required' ? decision.candidates : [],
-    explanation: decision.explanation,
+    explanation: withUnitNames(decision.explanation, town),
     facts: decision.facts,
     decidedAt: at,
   };
+}
+
+/** The domain explains with unit codes (it knows no names); people read names: 城管中队, not CGZD. */
+function withUnitNames(text: { zh: string; en: string }, town: TownSnapshot): { zh: string; en: string } {
+  const codes = [...town.units.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`(?<![A-Za-z0-9_-])(${codes.map((c) => c.replace(/[-]/g, '\\-')).join('|')})(?![A-Za-z0-9_-])`, 'g');
+  const name = (code: string) => town.units.get(code)?.name ?? code;
+  return { zh: text.zh.replace(pattern, (c) => name(c)), en: text.en.replace(pattern, (c) => `${name(c)} (${c})`) };
 }
