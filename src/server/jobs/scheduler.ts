@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context.js';
 import { deleteExpiredIdempotencyKeys } from '../db/repositories/idempotency-repository.js';
 import { purgePublishedOutbox } from '../db/repositories/outbox-repository.js';
+import { deleteExpiredSessions } from '../db/repositories/session-repository.js';
 import { relayOutbox } from './outbox-relay.js';
 import { sweepDeadlines } from './sla-sweep.js';
 import { deliverWebhooks } from './webhook-delivery.js';
@@ -30,6 +31,7 @@ export function startJobs(ctx: AppContext, log: FastifyBaseLogger): Jobs {
     every(60 * MINUTE, 'housekeeping', async () => {
       const now = ctx.clock.now();
       await deleteExpiredIdempotencyKeys(ctx.database.db, now.toISOString());
+      await deleteExpiredSessions(ctx.database.db, ctx.townId, now.toISOString());
       await purgePublishedOutbox(ctx.database.db, new Date(now.getTime() - 7 * 24 * 60 * MINUTE).toISOString());
     }),
   ];
