@@ -216,6 +216,8 @@ export const caseListQuery = z.strictObject({
   q: z.string().max(100).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
+  /** cases changed at or after this instant: "what changed since I last looked" */
+  updatedFrom: z.iso.datetime({ offset: true }).optional(),
   /** all orders of one caller, found through the blind index (never by scanning plaintext) */
   callerPhone: citizenPhone.optional(),
   cursor: z.string().max(200).optional(),
@@ -243,3 +245,22 @@ export const jointMeetingDto = z.object({
   createdAt: z.string(),
 });
 export type JointMeetingDto = z.infer<typeof jointMeetingDto>;
+
+/** 我的工作: how many cases wait in each queue, and the deadline lights of open cases, in the caller's scope. */
+export const caseCountsDto = z.object({
+  queues: z.object({
+    reported: z.number().int(),
+    registered: z.number().int(),
+    returned: z.number().int(),
+    /** dispatched + accepted + handling */
+    inProgress: z.number().int(),
+    feedback: z.number().int(),
+    verified: z.number().int(),
+    suspended: z.number().int(),
+  }),
+  /** open cases only (neither closed nor voided) */
+  deadlines: z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int() }),
+  /** every case in scope, whatever its status */
+  total: z.number().int(),
+});
+export type CaseCountsDto = z.infer<typeof caseCountsDto>;

@@ -37,6 +37,7 @@ export async function listCasesFor(ctx: AppContext, actor: Actor, query: CaseLis
       text: query.q,
       from: query.from ? new Date(query.from).toISOString() : undefined,
       to: query.to ? new Date(query.to).toISOString() : undefined,
+      updatedFrom: query.updatedFrom ? new Date(query.updatedFrom).toISOString() : undefined,
       callerIndex: query.callerPhone ? ctx.cipher.blindIndex(query.callerPhone, 'phone') : undefined,
     },
     { limit: query.limit + 1, after: query.cursor ? decodeCursor(query.cursor) : undefined },

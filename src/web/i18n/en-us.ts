@@ -1,5 +1,6 @@
 import { caseDetailEn } from './case-detail.js';
 import { casesEn } from './cases.js';
+import { homeWorkEn } from './home-work.js';
 /** English. Domain terms keep their Chinese name in parentheses where a dispatcher would look for it. */
 import type { Messages } from './zh-cn.js';
 
@@ -169,4 +170,5 @@ export const enUS: Messages = {
   units: { workHour: '{n} working h', workDay: '{n} working d', hour: '{n} h', day: '{n} d' },
   ...casesEn,
   ...caseDetailEn,
+  ...homeWorkEn,
 };

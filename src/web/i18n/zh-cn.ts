@@ -1,5 +1,6 @@
 import { caseDetailZh } from './case-detail.js';
 import { casesZh } from './cases.js';
+import { homeWorkZh } from './home-work.js';
 
 /** 中文（默认）. The domain's own words: 城运管理站、单元网格、主管/牵头/协办、工作日… */
 export const zhCN = {
@@ -168,6 +169,7 @@ export const zhCN = {
   units: { workHour: '{n} 工作时', workDay: '{n} 工作日', hour: '{n} 小时', day: '{n} 天' },
   ...casesZh,
   ...caseDetailZh,
+  ...homeWorkZh,
 };
 
 export type Messages = typeof zhCN;

@@ -1,5 +1,5 @@
 /** The case list: filters, the caller's scope and keyset (cursor) pagination, newest first. */
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DB } from '../schema.js';
 import type { CaseRow } from './case-repository.js';
 
@@ -16,6 +16,8 @@ export interface CaseFilter {
   from?: string;
   to?: string;
   callerIndex?: string;
+  /** cases changed at or after this instant (ISO), for "what changed since I last looked" */
+  updatedFrom?: string;
 }
 
 /** A unit is assigned to a case as lead or as an assistant (assist_units is a JSON array of codes). */
@@ -23,17 +25,18 @@ function assignedPattern(code: string): string {
   return `%"${code.replace(/[%_"\\]/g, '')}"%`;
 }
 
+/** The WHERE of a scoped caller: its station's cases, or those its unit leads or assists. */
+export function scopeCondition(eb: ExpressionBuilder<DB, 'cases'>, scope: Extract<CaseScope, { kind: 'scoped' }>) {
+  const { stationCode, departmentCode } = scope;
+  const ors = [];
+  if (stationCode) ors.push(eb('station_code', '=', stationCode));
+  if (departmentCode) ors.push(eb('lead_unit', '=', departmentCode), eb('assist_units', 'like', assignedPattern(departmentCode)));
+  return ors.length > 0 ? eb.or(ors) : eb.val(false);
+}
+
 export async function listCases(db: Kysely<DB>, townId: string, scope: CaseScope, filter: CaseFilter, page: { limit: number; after?: { createdAt: string; id: string } }): Promise<CaseRow[]> {
   let q = db.selectFrom('cases').selectAll().where('town_id', '=', townId);
-  if (scope.kind === 'scoped') {
-    const { stationCode, departmentCode } = scope;
-    q = q.where((eb) => {
-      const ors = [];
-      if (stationCode) ors.push(eb('station_code', '=', stationCode));
-      if (departmentCode) ors.push(eb('lead_unit', '=', departmentCode), eb('assist_units', 'like', assignedPattern(departmentCode)));
-      return ors.length > 0 ? eb.or(ors) : eb.val(false);
-    });
-  }
+  if (scope.kind === 'scoped') q = q.where((eb) => scopeCondition(eb, scope));
   if (filter.statuses?.length) q = q.where('status', 'in', filter.statuses);
   if (filter.channels?.length) q = q.where('channel', 'in', filter.channels);
   if (filter.category) q = q.where('category_code', '=', filter.category);
@@ -50,10 +53,21 @@ export async function listCases(db: Kysely<DB>, townId: string, scope: CaseScope
   }
   if (filter.from) q = q.where('created_at', '>=', filter.from);
   if (filter.to) q = q.where('created_at', '<', filter.to);
+  if (filter.updatedFrom) q = q.where('updated_at', '>=', filter.updatedFrom);
   if (filter.callerIndex) q = q.where('reporter_phone_idx', '=', filter.callerIndex);
   if (page.after) {
     const { createdAt, id } = page.after;
     q = q.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
   }
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
+}
+
+/** Counts per value of one column (status or deadline_state) in the caller's scope. */
+export async function countCasesBy(db: Kysely<DB>, townId: string, scope: CaseScope, column: 'status' | 'deadline_state', statuses?: readonly string[]): Promise<Map<string, number>> {
+  let q = db.selectFrom('cases').select([column, (eb) => eb.fn.countAll<string | number>().as('n')]).where('town_id', '=', townId);
+  if (scope.kind === 'scoped') q = q.where((eb) => scopeCondition(eb, scope));
+  if (statuses?.length) q = q.where('status', 'in', [...statuses]);
+  const rows = await q.groupBy(column).execute();
+  // PostgreSQL answers count(*) as a bigint string, SQLite as a number
+  return new Map(rows.map((r) => [String(r[column]), Number(r.n)]));
 }

@@ -10,6 +10,7 @@ import { auditRoutes } from './audit.js';
 import { personnelRoutes } from './personnel.js';
 import { attachmentRoutes } from './attachments.js';
 import { caseRoutes } from './cases.js';
+import { caseCountRoutes } from './case-counts.js';
 import { streamRoutes } from './stream.js';
 import { webhookRoutes } from './webhooks.js';
 import { notificationRoutes } from './notifications.js';
@@ -28,6 +29,7 @@ export async function registerApiRoutes(api: Api, ctx: AppContext): Promise<void
   await apiKeyRoutes(api, ctx);
   await auditRoutes(api, ctx);
   await personnelRoutes(api, ctx);
+  await caseCountRoutes(api, ctx);
   await caseRoutes(api, ctx);
   await attachmentRoutes(api, ctx);
   await streamRoutes(api, ctx);
