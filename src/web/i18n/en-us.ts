@@ -1,4 +1,5 @@
 import { caseDetailEn } from './case-detail.js';
+import { caseMapEn } from './case-map.js';
 import { casesEn } from './cases.js';
 import { homeWorkEn } from './home-work.js';
 /** English. Domain terms keep their Chinese name in parentheses where a dispatcher would look for it. */
@@ -170,5 +171,6 @@ export const enUS: Messages = {
   units: { workHour: '{n} working h', workDay: '{n} working d', hour: '{n} h', day: '{n} d' },
   ...casesEn,
   ...caseDetailEn,
+  ...caseMapEn,
   ...homeWorkEn,
 };

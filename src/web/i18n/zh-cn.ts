@@ -1,4 +1,5 @@
 import { caseDetailZh } from './case-detail.js';
+import { caseMapZh } from './case-map.js';
 import { casesZh } from './cases.js';
 import { homeWorkZh } from './home-work.js';
 
@@ -169,6 +170,7 @@ export const zhCN = {
   units: { workHour: '{n} 工作时', workDay: '{n} 工作日', hour: '{n} 小时', day: '{n} 天' },
   ...casesZh,
   ...caseDetailZh,
+  ...caseMapZh,
   ...homeWorkZh,
 };
 

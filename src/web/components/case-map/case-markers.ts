@@ -1,0 +1,114 @@
+/**
+ * The open cases as circle markers over the grid map, coloured by deadline, each with a popup whose
+ * case number opens the case page (where 就地处置 / 上报中心 are offered by allowedActions).
+ * Kept outside Vue's reactivity, like the grid map itself.
+ */
+import L from 'leaflet';
+import type { CaseSummaryDto } from '../../api/cases.js';
+import type { GridMap } from '../../map/grid-map.js';
+import { deadlineColours } from './open-cases.js';
+
+/** One popup line: a label and its value. */
+export interface PopupRow {
+  label: string;
+  value: string;
+}
+
+export interface CaseMarkerOptions {
+  caseNoLabel: string;
+  /** the popup's lines under the case number (category, status, lead unit, time) */
+  rowsOf: (c: CaseSummaryDto) => PopupRow[];
+  /** open the case page inside the app (no full reload) */
+  onOpenCase: (id: string) => void;
+}
+
+/**
+ * GridMap keeps its Leaflet map private; the markers need it. Checked at run time, so a change of
+ * GridMap fails loudly here rather than drawing nothing.
+ */
+function leafletOf(gridMap: GridMap): L.Map {
+  const map = (gridMap as unknown as { map?: unknown }).map;
+  if (!(map instanceof L.Map)) throw new Error('GridMap no longer exposes its Leaflet map');
+  return map;
+}
+
+export class CaseMarkers {
+  private readonly map: L.Map;
+  private readonly layer = L.featureGroup();
+  private readonly markers = new Map<string, L.CircleMarker>();
+
+  constructor(gridMap: GridMap, private readonly options: CaseMarkerOptions) {
+    this.map = leafletOf(gridMap);
+    this.layer.addTo(this.map);
+  }
+
+  /** Replaces the markers; a popup left open on a case still shown is opened again. */
+  show(cases: readonly CaseSummaryDto[]): void {
+    const openId = [...this.markers].find(([, m]) => m.isPopupOpen())?.[0] ?? null;
+    this.layer.clearLayers();
+    this.markers.clear();
+    for (const c of cases) {
+      if (!c.location) continue;
+      const colour = deadlineColours[c.deadlineState];
+      const marker = L.circleMarker([c.location.lat, c.location.lng], {
+        radius: c.deadlineState === 'red' ? 8 : 7,
+        color: '#ffffff',
+        weight: 2,
+        fillColor: colour,
+        fillOpacity: 0.95,
+        className: `case-marker case-marker-${c.deadlineState}`,
+      });
+      marker.bindPopup(() => this.popupOf(c), { minWidth: 220 });
+      marker.bindTooltip(c.caseNo, { direction: 'top', offset: [0, -6] });
+      marker.addTo(this.layer);
+      this.markers.set(c.id, marker);
+    }
+    if (openId) this.markers.get(openId)?.openPopup();
+  }
+
+  /** Brings one case into view and opens its popup (a click on the side list). */
+  focus(id: string): void {
+    const marker = this.markers.get(id);
+    if (!marker) return;
+    this.map.setView(marker.getLatLng(), Math.max(this.map.getZoom(), 15));
+    marker.openPopup();
+  }
+
+  private popupOf(c: CaseSummaryDto): HTMLElement {
+    const box = document.createElement('div');
+    box.className = 'case-popup';
+    box.dataset.test = 'case-popup';
+    const head = document.createElement('div');
+    head.className = 'case-popup-head';
+    const label = document.createElement('span');
+    label.textContent = `${this.options.caseNoLabel}：`;
+    const link = document.createElement('a');
+    link.href = `/cases/${encodeURIComponent(c.id)}`;
+    link.textContent = c.caseNo;
+    link.dataset.test = 'popup-case-link';
+    link.addEventListener('click', (e) => {
+      // a modified click (new tab) is left to the browser
+      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+      e.preventDefault();
+      this.options.onOpenCase(c.id);
+    });
+    head.append(label, link);
+    box.append(head);
+    for (const row of this.options.rowsOf(c)) {
+      const line = document.createElement('div');
+      const k = document.createElement('span');
+      k.className = 'case-popup-label';
+      k.textContent = `${row.label}：`;
+      const v = document.createElement('span');
+      v.textContent = row.value;
+      line.append(k, v);
+      box.append(line);
+    }
+    return box;
+  }
+
+  destroy(): void {
+    this.layer.remove();
+    this.markers.clear();
+  }
+}
