@@ -53,10 +53,22 @@ export function routeFor(town: TownSnapshot, request: RouteRequest, at: string):
   };
 }
 
+/** One pattern of the town's unit codes per snapshot: intake is a hot path. */
+const unitPatterns = new WeakMap<TownSnapshot, RegExp>();
+
+function unitPattern(town: TownSnapshot): RegExp {
+  let pattern = unitPatterns.get(town);
+  if (!pattern) {
+    const codes = [...town.units.keys()].sort((a, b) => b.length - a.length);
+    pattern = new RegExp(`(?<![A-Za-z0-9_-])(${codes.map((c) => c.replace(/[-]/g, '\\-')).join('|')})(?![A-Za-z0-9_-])`, 'g');
+    unitPatterns.set(town, pattern);
+  }
+  return pattern;
+}
+
 /** The domain explains with unit codes (it knows no names); people read names: 城管中队, not CGZD. */
 function withUnitNames(text: { zh: string; en: string }, town: TownSnapshot): { zh: string; en: string } {
-  const codes = [...town.units.keys()].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<![A-Za-z0-9_-])(${codes.map((c) => c.replace(/[-]/g, '\\-')).join('|')})(?![A-Za-z0-9_-])`, 'g');
+  const pattern = unitPattern(town);
   const name = (code: string) => town.units.get(code)?.name ?? code;
   return { zh: text.zh.replace(pattern, (c) => name(c)), en: text.en.replace(pattern, (c) => `${name(c)} (${c})`) };
 }
