@@ -153,3 +153,15 @@ export const visitOutcomeLabels: Record<VisitOutcome, Label> = {
   dissatisfied: { zh: '不满意', en: 'Dissatisfied' },
   unreachable: { zh: '联系不上', en: 'Unreachable' },
 };
+
+/** Entries of a case's record that are not actions of the machine. */
+export const recordEntryLabels: Record<string, Label> = {
+  report: { zh: '受理/上报', en: 'Reported' },
+  attach: { zh: '添加照片', en: 'Photo added' },
+  'joint-meeting': { zh: '联席会议', en: 'Joint meeting' },
+};
+
+/** The label of any entry of the record: an action of the machine or another record entry. */
+export function recordLabel(action: string): Label {
+  return isCaseAction(action) ? actionLabels[action] : (recordEntryLabels[action] ?? { zh: action, en: action });
+}

@@ -1,7 +1,7 @@
 /** Case rows → the HTTP contracts (src/contracts/cases.ts). Reporter data is always masked here. */
 import type { CaseDetailDto, CaseSummaryDto } from '../../contracts/cases.js';
 import { maskName, maskPhone } from '../../domain/access/index.js';
-import { actionLabels, isCaseAction, type CaseAction, type CaseStatus } from '../../domain/case/index.js';
+import { recordLabel, type CaseStatus } from '../../domain/case/index.js';
 import { caseDeadlineState, stepState, wasLate, type StepClock } from '../../domain/sla/index.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { CaseEventRow } from '../db/repositories/case-event-repository.js';
@@ -60,19 +60,12 @@ export function presentCaseSummary(row: CaseRow, town: TownSnapshot, cipher: Fie
   };
 }
 
-/** Record entries that are not actions of the machine. */
-const recordLabels: Record<string, { zh: string; en: string }> = {
-  report: { zh: '受理/上报', en: 'Reported' },
-  attach: { zh: '添加照片', en: 'Photo added' },
-  'joint-meeting': { zh: '联席会议', en: 'Joint meeting' },
-};
-
 export function presentEvent(e: CaseEventRow): CaseDetailDto['events'][number] {
   const action = e.action;
   return {
     seq: Number(e.seq),
     action,
-    label: isCaseAction(action) ? actionLabels[action as CaseAction] : (recordLabels[action] ?? { zh: action, en: action }),
+    label: recordLabel(action),
     fromStatus: (e.from_status as CaseStatus | null) ?? null,
     toStatus: e.to_status as CaseStatus,
     actor: { type: e.actor_type, id: e.actor_id, name: e.actor_name, role: e.actor_role },
