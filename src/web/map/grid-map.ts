@@ -26,6 +26,11 @@ export class GridMap {
   /** grids outside the current station filter are dimmed, not hidden: the town stays readable */
   private focus: Set<string> | null = null;
 
+  /** The Leaflet map, for layers drawn over the grids (e.g. the case markers). */
+  get leaflet(): L.Map {
+    return this.map;
+  }
+
   constructor(element: HTMLElement, grids: GridCollection, private readonly options: GridMapOptions) {
     this.map = L.map(element, { attributionControl: false, zoomSnap: 0.25, minZoom: 9, maxZoom: 18, preferCanvas: false });
     // The contract types geometry coordinates as unknown (the server validated them); Leaflet wants GeoJSON types.

@@ -22,23 +22,13 @@ export interface CaseMarkerOptions {
   onOpenCase: (id: string) => void;
 }
 
-/**
- * GridMap keeps its Leaflet map private; the markers need it. Checked at run time, so a change of
- * GridMap fails loudly here rather than drawing nothing.
- */
-function leafletOf(gridMap: GridMap): L.Map {
-  const map = (gridMap as unknown as { map?: unknown }).map;
-  if (!(map instanceof L.Map)) throw new Error('GridMap no longer exposes its Leaflet map');
-  return map;
-}
-
 export class CaseMarkers {
   private readonly map: L.Map;
   private readonly layer = L.featureGroup();
   private readonly markers = new Map<string, L.CircleMarker>();
 
   constructor(gridMap: GridMap, private readonly options: CaseMarkerOptions) {
-    this.map = leafletOf(gridMap);
+    this.map = gridMap.leaflet;
     this.layer.addTo(this.map);
   }
 
