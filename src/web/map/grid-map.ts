@@ -3,6 +3,7 @@
  * offline (DESIGN D3). Kept outside Vue's reactivity: Leaflet objects must not be proxied.
  */
 import L from 'leaflet';
+import './grid-map.css';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GridCollection, GridFeature } from '../api/organisation.js';
 
