@@ -12,6 +12,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { prepareAccounts } from './commands/prepare-accounts.js';
 import { ensureTownLoaded } from './commands/ensure-town-loaded.js';
+import { ensureDashboardBuilt } from './dashboard/rebuild-dashboard.js';
 import { createAppContext } from './create-context.js';
 import { startJobs } from './jobs/scheduler.js';
 
@@ -29,6 +30,8 @@ export async function createContext(config: Config, clock: Clock = systemClock):
     const townId = await ensureTownLoaded(database, config, clock);
     const ctx = createAppContext(database, config, clock, townId);
     await prepareAccounts(ctx);
+    const built = await ensureDashboardBuilt(database, townId, clock.now().toISOString());
+    if (built) console.log(`大屏统计已重建 dashboard counters rebuilt: ${built.cases} cases, ${built.counters} counters, ${built.ms} ms`);
     return { ctx, database };
   } catch (error) {
     await database.close();

@@ -122,10 +122,13 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
   });
   if (action === 'visit') patch.visit_outcome = String(validInput.outcome);
   if (last.to === 'closed' || last.to === 'voided') patch.closed_at = at;
+  // the first registration and dispatch are the instants the dashboard's day figures count
+  if (row.registered_at === null && steps.some((s) => s.decision.event.to === 'registered')) patch.registered_at = at;
+  if (row.dispatched_at === null && steps.some((s) => s.decision.event.to === 'dispatched')) patch.dispatched_at = at;
 
   const seqs: number[] = [];
   await ctx.database.write(async (trx) => {
-    if (!(await updateCase(trx, ctx.townId, row.id, row.version, patch))) throw staleVersion(row.version);
+    if (!(await updateCase(trx, ctx.townId, row, patch))) throw staleVersion(row.version);
     for (const s of steps) {
       const data: Record<string, unknown> = { ...s.decision.event.data };
       if (s.action === 'return') data.returnedBy = row.lead_unit;

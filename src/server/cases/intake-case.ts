@@ -139,6 +139,8 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
     created_at: at,
     updated_at: at,
     closed_at: null,
+    registered_at: null,
+    dispatched_at: null,
     version: 1,
   };
   let event: CaseEventRow | undefined;

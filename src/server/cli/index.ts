@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { version } from '../version.js';
 import { registerAuditCommands } from './audit-commands.js';
+import { registerDashboardCommands } from './dashboard-commands.js';
 import { registerDbCommands } from './db-commands.js';
 import { registerProfileCommands } from './profile-commands.js';
 import { registerServeCommand } from './serve-command.js';
@@ -15,6 +16,7 @@ export function buildCli(): Command {
   registerDbCommands(program);
   registerProfileCommands(program);
   registerAuditCommands(program);
+  registerDashboardCommands(program);
   registerUserCommands(program);
   return program;
 }

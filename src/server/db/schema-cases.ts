@@ -39,6 +39,9 @@ export interface CasesTable {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  /** first registration (立案) and first dispatch (派遣): what the dashboard's day figures count */
+  registered_at: string | null;
+  dispatched_at: string | null;
   version: number;
 }
 

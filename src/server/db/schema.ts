@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { CaseTables } from './schema-cases.js';
+import type { DashboardTables } from './schema-dashboard.js';
 import type { IdentityTables } from './schema-identity.js';
 import type { WebhookTables } from './schema-webhooks.js';
 
@@ -131,7 +132,7 @@ export interface ProfileHistoryTable {
   changed_by: string;
 }
 
-export interface DB extends IdentityTables, CaseTables, WebhookTables {
+export interface DB extends IdentityTables, CaseTables, WebhookTables, DashboardTables {
   towns: TownsTable;
   center_groups: CenterGroupsTable;
   stations: StationsTable;

@@ -42,7 +42,7 @@ async function sweepOne(ctx: AppContext, row: CaseRow, now: Date, result: SweepR
     }
   }
   await ctx.database.write(async (trx) => {
-    const updated = await updateCase(trx, ctx.townId, row.id, row.version, {
+    const updated = await updateCase(trx, ctx.townId, row, {
       ...factColumns(facts),
       deadlines: JSON.stringify(plan.clocks),
       deadline_state: caseDeadlineState(plan.clocks, now, town.calendar, yellowAt),

@@ -2,6 +2,8 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB } from '../schema.js';
 import type { CasesTable } from '../schema-cases.js';
+import { counterDeltas } from '../../../domain/dashboard/index.js';
+import { applyCounterDeltas } from './dashboard-repository.js';
 
 export type CaseRow = Selectable<CasesTable>;
 export type NewCaseRow = Insertable<CasesTable>;
@@ -27,20 +29,27 @@ export async function nextCaseNo(trx: Transaction<DB>, townId: string, localDay:
   return `${localDay.replaceAll('-', '')}${String(row.last).padStart(5, '0')}`;
 }
 
-export async function insertCase(trx: Transaction<DB>, row: NewCaseRow): Promise<void> {
+/**
+ * Every write of a case goes through insertCase/updateCase, which keep the dashboard's counters in
+ * the same transaction (after − before, domain/dashboard): so they always equal a recount.
+ */
+export async function insertCase(trx: Transaction<DB>, row: CaseRow): Promise<void> {
   await trx.insertInto('cases').values(row).execute();
+  await applyCounterDeltas(trx, row.town_id, counterDeltas(null, row));
 }
 
 /** Optimistic concurrency: the update applies only to the version that was read. */
-export async function updateCase(trx: Transaction<DB>, townId: string, id: string, version: number, patch: CasePatch): Promise<boolean> {
+export async function updateCase(trx: Transaction<DB>, townId: string, before: CaseRow, patch: CasePatch): Promise<boolean> {
   const result = await trx
     .updateTable('cases')
-    .set({ ...patch, version: version + 1 })
+    .set({ ...patch, version: before.version + 1 })
     .where('town_id', '=', townId)
-    .where('id', '=', id)
-    .where('version', '=', version)
+    .where('id', '=', before.id)
+    .where('version', '=', before.version)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await applyCounterDeltas(trx, townId, counterDeltas(before, { ...before, ...patch } as CaseRow));
+  return true;
 }
 
 export async function insertOutbox(trx: Transaction<DB>, townId: string, topic: string, payload: unknown, at: string): Promise<void> {

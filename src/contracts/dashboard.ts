@@ -1,0 +1,85 @@
+/** 一屏观全镇: the live command dashboard's snapshot (GET /api/v1/dashboard). */
+import { z } from 'zod';
+
+const count = z.number().int();
+/** a share 0…1, or null when there is nothing to divide by */
+const rate = z.number().min(0).max(1).nullable();
+
+export const dashboardFlowDto = z.object({
+  new: count,
+  registered: count,
+  dispatched: count,
+  closed: count,
+  closedOnTime: count,
+  voided: count,
+  /** closed on time ÷ closed */
+  onTimeRate: rate,
+  visits: z.object({ satisfied: count, dissatisfied: count, unreachable: count }),
+  /** satisfied ÷ (satisfied + dissatisfied); unreachable citizens are not asked */
+  satisfactionRate: rate,
+});
+export type DashboardFlowDto = z.infer<typeof dashboardFlowDto>;
+
+export const dashboardLightsDto = z.object({ green: count, yellow: count, red: count });
+
+export const dashboardStationDto = z.object({
+  code: z.string(),
+  name: z.string(),
+  temporary: z.boolean(),
+  open: count,
+  /** accepted + handling */
+  inHandling: count,
+  urgent: count,
+  lights: dashboardLightsDto,
+  today: dashboardFlowDto,
+});
+
+export const dashboardDepartmentDto = z.object({
+  code: z.string(),
+  name: z.string(),
+  open: count,
+  red: count,
+  /** this month */
+  month: dashboardFlowDto,
+  /** 1 = best: on-time rate this month, then fewer red, then fewer open */
+  rank: count,
+});
+
+export const dashboardAlertDto = z.object({
+  caseId: z.string(),
+  caseNo: z.string(),
+  kind: z.enum(['red', 'urgent', 'escalated']),
+  at: z.string(),
+  categoryName: z.string().nullable(),
+  stationCode: z.string().nullable(),
+  stationName: z.string().nullable(),
+  text: z.string(),
+});
+export type DashboardAlertDto = z.infer<typeof dashboardAlertDto>;
+
+const trendPoint = z.object({ bucket: z.string(), label: z.string(), new: count, closed: count });
+
+export const dashboardDto = z.object({
+  generatedAt: z.string(),
+  /** the local date the "today" figures are for */
+  date: z.string(),
+  /** the record's last event seq when the snapshot was taken: resume the stream after it */
+  lastSeq: count,
+  town: z.object({ code: z.string(), name: z.string() }),
+  now: z.object({
+    open: count,
+    /** accepted + handling */
+    inHandling: count,
+    urgent: count,
+    lights: dashboardLightsDto,
+    byStatus: z.record(z.string(), count),
+  }),
+  today: dashboardFlowDto,
+  byChannel: z.array(z.object({ channel: z.string(), open: count, today: dashboardFlowDto })),
+  stations: z.array(dashboardStationDto),
+  topCategories: z.array(z.object({ code: z.string(), name: z.string(), todayNew: count, open: count })),
+  departments: z.array(dashboardDepartmentDto),
+  trends: z.object({ hourly: z.array(trendPoint), daily: z.array(trendPoint), weekly: z.array(trendPoint) }),
+  alerts: z.array(dashboardAlertDto),
+});
+export type DashboardDto = z.infer<typeof dashboardDto>;

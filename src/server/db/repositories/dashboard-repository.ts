@@ -1,0 +1,123 @@
+/**
+ * The dashboard's counters (domain/dashboard): applied as deltas inside every case write, read in a
+ * few key ranges for the snapshot, rebuilt from the cases, and recounted the naive way (GROUP BY
+ * over all cases) for `dashboard verify` and the benchmark's baseline.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { parseCounterKey, type DashboardCase } from '../../../domain/dashboard/index.js';
+import type { DB } from '../schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const CHUNK = 200;
+
+/** Adds each delta to its counter (creating it at 0). Keys are sorted so writers lock in one order. */
+export async function applyCounterDeltas(trx: Transaction<DB>, townId: string, deltas: ReadonlyMap<string, number>): Promise<void> {
+  if (deltas.size === 0) return;
+  const rows = [...deltas.keys()].sort().map((k) => ({ town_id: townId, ...parseCounterKey(k), n: deltas.get(k)! }));
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await trx
+      .insertInto('dashboard_counters')
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.columns(['town_id', 'dim', 'bucket', 'key', 'metric']).doUpdateSet((eb) => ({ n: eb('dashboard_counters.n', '+', eb.ref('excluded.n')) })))
+      .execute();
+  }
+}
+
+export interface CounterRow {
+  dim: string;
+  bucket: string;
+  key: string;
+  metric: string;
+  n: number;
+}
+
+/** The counters of the given dimensions in the given buckets (both on the primary key's prefix). */
+export function countersIn(db: Db, townId: string, dims: readonly string[], buckets: readonly string[]): Promise<CounterRow[]> {
+  return db
+    .selectFrom('dashboard_counters')
+    .select(['dim', 'bucket', 'key', 'metric', 'n'])
+    .where('town_id', '=', townId)
+    .where('dim', 'in', [...dims])
+    .where('bucket', 'in', [...buckets])
+    .execute();
+}
+
+export function allCounters(db: Db, townId: string): Promise<CounterRow[]> {
+  return db.selectFrom('dashboard_counters').select(['dim', 'bucket', 'key', 'metric', 'n']).where('town_id', '=', townId).where('n', '!=', 0).execute();
+}
+
+const dashboardColumns = [
+  'id', 'status', 'channel', 'station_code', 'lead_unit', 'category_code', 'deadline_state', 'urgency',
+  'created_at', 'registered_at', 'dispatched_at', 'closed_at', 'visit_outcome', 'deadlines',
+] as const;
+
+/** Every case of the town in id order, a batch at a time, with the columns the counters read. */
+export async function* dashboardCaseBatches(db: Db, townId: string, batchSize = 5000): AsyncGenerator<Array<DashboardCase & { id: string }>> {
+  let after = '';
+  for (;;) {
+    const rows = await db.selectFrom('cases').select(dashboardColumns).where('town_id', '=', townId).where('id', '>', after).orderBy('id').limit(batchSize).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+/** Keeps other writers out of the cases while the counters are rebuilt (PostgreSQL; SQLite has one writer). */
+export async function lockCasesForRebuild(trx: Transaction<DB>, postgres: boolean): Promise<void> {
+  if (postgres) await sql`LOCK TABLE cases IN SHARE MODE`.execute(trx);
+}
+
+export async function replaceCounters(trx: Transaction<DB>, townId: string, counters: ReadonlyMap<string, number>, build: { version: number; cases: number; at: string }): Promise<void> {
+  await trx.deleteFrom('dashboard_counters').where('town_id', '=', townId).execute();
+  const rows = [...counters].filter(([, n]) => n !== 0).map(([k, n]) => ({ town_id: townId, ...parseCounterKey(k), n }));
+  for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('dashboard_counters').values(rows.slice(i, i + CHUNK)).execute();
+  await trx
+    .insertInto('dashboard_builds')
+    .values({ town_id: townId, version: build.version, cases: build.cases, built_at: build.at })
+    .onConflict((oc) => oc.column('town_id').doUpdateSet({ version: build.version, cases: build.cases, built_at: build.at }))
+    .execute();
+}
+
+export function dashboardBuild(db: Db, townId: string) {
+  return db.selectFrom('dashboard_builds').selectAll().where('town_id', '=', townId).executeTakeFirst();
+}
+
+export interface AlertCandidate {
+  seq: number;
+  case_id: string;
+  action: string;
+  at: string;
+  data: string;
+  case_no: string;
+  category_code: string | null;
+  station_code: string | null;
+  urgency: string;
+  status: string;
+  description: string;
+}
+
+/** The latest events of the record that may be alerts (escalations, red urges, urgent reports), newest first. */
+export function recentAlertEvents(db: Db, townId: string, limit: number): Promise<AlertCandidate[]> {
+  return db
+    .selectFrom('case_events as e')
+    .innerJoin('cases as c', 'c.id', 'e.case_id')
+    .select(['e.seq', 'e.case_id', 'e.action', 'e.at', 'e.data', 'c.case_no', 'c.category_code', 'c.station_code', 'c.urgency', 'c.status', 'c.description'])
+    .where('e.town_id', '=', townId)
+    .where('e.action', 'in', ['escalate', 'urge', 'report'])
+    .orderBy('e.seq', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * The naive way to today's figures: GROUP BY over all the town's cases, per request. The benchmark's
+ * baseline and an independent check of the counters for today (`from`/`to`: the local day as UTC instants).
+ */
+export async function naiveTodayCounts(db: Db, townId: string, from: string, to: string) {
+  const openNow = db.selectFrom('cases').select(['station_code', 'status', 'deadline_state', (eb) => eb.fn.countAll<number>().as('n')]).where('town_id', '=', townId).groupBy(['station_code', 'status', 'deadline_state']).execute();
+  const created = db.selectFrom('cases').select(['station_code', 'channel', (eb) => eb.fn.countAll<number>().as('n')]).where('town_id', '=', townId).where('created_at', '>=', from).where('created_at', '<', to).groupBy(['station_code', 'channel']).execute();
+  const closed = db.selectFrom('cases').select(['station_code', 'channel', 'lead_unit', (eb) => eb.fn.countAll<number>().as('n')]).where('town_id', '=', townId).where('status', '=', 'closed').where('closed_at', '>=', from).where('closed_at', '<', to).groupBy(['station_code', 'channel', 'lead_unit']).execute();
+  const [byState, byCreated, byClosed] = await Promise.all([openNow, created, closed]);
+  return { byState, byCreated, byClosed };
+}
