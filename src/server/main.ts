@@ -30,8 +30,8 @@ export async function createContext(config: Config, clock: Clock = systemClock):
     const townId = await ensureTownLoaded(database, config, clock);
     const ctx = createAppContext(database, config, clock, townId);
     await prepareAccounts(ctx);
-    const built = await ensureDashboardBuilt(database, townId, clock.now().toISOString());
-    if (built) console.log(`大屏统计已重建 dashboard counters rebuilt: ${built.cases} cases, ${built.counters} counters, ${built.ms} ms`);
+    // counters never built (or built by an older definition): rebuilt once, before any write
+    await ensureDashboardBuilt(database, townId, clock.now().toISOString());
     return { ctx, database };
   } catch (error) {
     await database.close();

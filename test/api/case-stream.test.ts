@@ -200,4 +200,19 @@ describe(`the event stream (${dialectUnderTest})`, () => {
     expect(events.filter((e) => e.data.caseId === mine).map((e) => e.data.action)).toContain('dispatch');
     expect([...caseIds].every((cid) => cid === mine)).toBe(true);
   });
+
+  it('many connections share one read of the record: each gets every event once, in order', async () => {
+    const clients = await Promise.all(Array.from({ length: 40 }, () => stream('dispatcher')));
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await intake(stall(`广播${i}`)));
+    await Promise.all(ids.map((id) => act('dispatcher', id, 'register')));
+    for (const c of clients) {
+      const events = await c.until((es) => ids.every((id) => es.some((e) => e.data.caseId === id && e.data.action === 'dispatch')));
+      const seqs = events.map((e) => e.id);
+      expect(new Set(seqs).size).toBe(seqs.length);
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+      expect(events.filter((e) => ids.includes(e.data.caseId))).toHaveLength(15);
+      c.close();
+    }
+  });
 });

@@ -6,19 +6,19 @@ import { z } from 'zod';
 import { caseListScope } from '../../../cases/case-access.js';
 import { requireActor } from '../../../auth/require-actor.js';
 import type { AppContext } from '../../../context.js';
-import { chainHead, eventsAfter, type CaseEventRow } from '../../../db/repositories/case-event-repository.js';
-import { findCasesByIds } from '../../../db/repositories/case-repository.js';
+import { chainHead } from '../../../db/repositories/case-event-repository.js';
+import { readFeedItems, type FeedItem } from '../../../realtime/case-event-feed.js';
+import { HEARTBEAT_MS, streamFanoutOf } from '../../../realtime/stream-fanout.js';
 import type { CaseScope } from '../../../db/repositories/case-list-repository.js';
 import type { Api } from '../../api-instance.js';
 
 const query = z.strictObject({ lastEventId: z.coerce.number().int().min(0).optional() });
 const BATCH = 500;
-const HEARTBEAT_MS = 15_000;
 
-function visible(scope: CaseScope, row: { station_code: string | null; lead_unit: string | null; assist_units: string }): boolean {
+function visible(scope: CaseScope, item: FeedItem): boolean {
   if (scope.kind === 'town') return true;
-  if (scope.stationCode && row.station_code === scope.stationCode) return true;
-  if (scope.departmentCode && (row.lead_unit === scope.departmentCode || (JSON.parse(row.assist_units) as string[]).includes(scope.departmentCode))) return true;
+  if (scope.stationCode && item.stationCode === scope.stationCode) return true;
+  if (scope.departmentCode && (item.leadUnit === scope.departmentCode || (JSON.parse(item.assistUnits) as string[]).includes(scope.departmentCode))) return true;
   return false;
 }
 
@@ -39,8 +39,10 @@ export async function streamRoutes(api: Api, ctx: AppContext): Promise<void> {
     let pumping = false;
     let again = false;
     let closed = false;
-    const send = (e: CaseEventRow, caseNo: string) => {
-      const data = { seq: Number(e.seq), caseId: e.case_id, caseNo, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, actor: e.actor_name, at: e.at };
+    const fanout = streamFanoutOf(ctx);
+    const send = (item: FeedItem) => {
+      const e = item.event;
+      const data = { seq: Number(e.seq), caseId: e.case_id, caseNo: item.caseNo, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, actor: e.actor_name, at: e.at };
       res.write(`id: ${e.seq}\nevent: case\ndata: ${JSON.stringify(data)}\n\n`);
     };
     const pump = async (): Promise<void> => {
@@ -53,15 +55,15 @@ export async function streamRoutes(api: Api, ctx: AppContext): Promise<void> {
         do {
           again = false;
           for (;;) {
-            const events = await eventsAfter(ctx.database.db, ctx.townId, last, BATCH);
-            if (events.length === 0 || closed) break;
-            const cases = new Map((await findCasesByIds(ctx.database.db, ctx.townId, [...new Set(events.map((e) => e.case_id))])).map((c) => [c.id, c]));
-            for (const e of events) {
-              const c = cases.get(e.case_id);
-              if (c && scope && visible(scope, c)) send(e, c.case_no);
-              last = Number(e.seq);
+            // up to date: from the shared feed in memory; behind it: from the record itself
+            const cached = fanout.feed.since(last);
+            const items = cached ?? (await readFeedItems(ctx.database.db, ctx.townId, last, BATCH));
+            if (items.length === 0 || closed) break;
+            for (const item of items) {
+              if (scope && visible(scope, item)) send(item);
+              last = Number(item.event.seq);
             }
-            if (events.length < BATCH) break;
+            if (cached || items.length < BATCH) break;
           }
         } while (again && !closed);
       } catch (error) {
@@ -70,12 +72,8 @@ export async function streamRoutes(api: Api, ctx: AppContext): Promise<void> {
         pumping = false;
       }
     };
-    const unsubscribe = ctx.realtime.subscribe(() => void pump());
-    // the heartbeat also pumps: events written by another process or node arrive within one beat
-    const heartbeat = setInterval(() => {
-      res.write(': heartbeat\n\n');
-      void pump();
-    }, HEARTBEAT_MS);
+    const unsubscribe = fanout.subscribe(() => void pump());
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
     request.raw.on('close', () => {
       closed = true;
       clearInterval(heartbeat);
