@@ -71,5 +71,12 @@ describe('cityops profile', () => {
     expect(second.stdout).toContain('profile unchanged (310151115)');
     const verify = await cityops(['audit', 'verify'], env);
     expect(verify.stdout).toContain('record intact: 0');
+    // the dashboard's counters: rebuilt from the (still empty) record, and equal to a recount
+    const rebuilt = await cityops(['dashboard', 'rebuild'], env);
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    expect(rebuilt.stdout).toContain('rebuilt: 0 件案件 cases');
+    const checked = await cityops(['dashboard', 'verify'], env);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout).toContain('counters equal a recount: 0 cases');
   }, 60_000);
 });
