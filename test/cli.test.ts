@@ -78,5 +78,9 @@ describe('cityops profile', () => {
     const checked = await cityops(['dashboard', 'verify'], env);
     expect(checked.code, checked.stderr).toBe(0);
     expect(checked.stdout).toContain('counters equal a recount: 0 cases');
+    const recounted = await cityops(['assessment', 'rebuild'], env);
+    expect(recounted.code, recounted.stderr).toBe(0);
+    expect(recounted.stdout).toContain('rebuilt: 0 条事件 events');
+    expect((await cityops(['assessment', 'verify'], env)).stdout).toContain('counters equal a recount: 0 events');
   }, 60_000);
 });

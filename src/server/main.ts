@@ -13,6 +13,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { prepareAccounts } from './commands/prepare-accounts.js';
 import { ensureTownLoaded } from './commands/ensure-town-loaded.js';
 import { ensureDashboardBuilt } from './dashboard/rebuild-dashboard.js';
+import { ensureAssessmentBuilt } from './assessment/recount-assessment.js';
 import { createAppContext } from './create-context.js';
 import { startJobs } from './jobs/scheduler.js';
 
@@ -32,6 +33,7 @@ export async function createContext(config: Config, clock: Clock = systemClock):
     await prepareAccounts(ctx);
     // counters never built (or built by an older definition): rebuilt once, before any write
     await ensureDashboardBuilt(database, townId, clock.now().toISOString());
+    await ensureAssessmentBuilt(database, townId, clock.now().toISOString());
     return { ctx, database };
   } catch (error) {
     await database.close();

@@ -52,6 +52,12 @@ function classify(town: TownSnapshot, body: IntakeBody) {
   };
 }
 
+/** a department's own report (部门自查) names the unit that found it: proactive discovery in the assessment */
+function departmentOf(body: IntakeBody): { departmentCode?: string } {
+  const data = body.channelData;
+  return body.channel === 'department' && data && 'departmentCode' in data ? { departmentCode: data.departmentCode } : {};
+}
+
 function locate(town: TownSnapshot, body: IntakeBody, at: Date) {
   if (!body.location) return { lng: null, lat: null, grid: null };
   const [lng, lat] = toWgs84(body.location.lng, body.location.lat, body.location.crs);
@@ -158,7 +164,7 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
           toStatus: facts.status,
           actor: recordActor(actor),
           reason: null,
-          data: { channel: body.channel, externalId: body.externalId ?? null, categoryCode, urgency: body.urgency ?? 'normal', gridCode: grid?.gridCode ?? null, stationCode: facts.stationCode, duplicates: duplicates.map((d) => d.id) },
+          data: { channel: body.channel, externalId: body.externalId ?? null, categoryCode, urgency: body.urgency ?? 'normal', gridCode: grid?.gridCode ?? null, stationCode: facts.stationCode, duplicates: duplicates.map((d) => d.id), ...departmentOf(body) },
           attachments: body.photos,
           at,
         },

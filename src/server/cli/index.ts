@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { version } from '../version.js';
 import { registerAuditCommands } from './audit-commands.js';
 import { registerDashboardCommands } from './dashboard-commands.js';
+import { registerAssessmentCommands } from './assessment-commands.js';
 import { registerDbCommands } from './db-commands.js';
 import { registerProfileCommands } from './profile-commands.js';
 import { registerServeCommand } from './serve-command.js';
@@ -17,6 +18,7 @@ export function buildCli(): Command {
   registerProfileCommands(program);
   registerAuditCommands(program);
   registerDashboardCommands(program);
+  registerAssessmentCommands(program);
   registerUserCommands(program);
   return program;
 }

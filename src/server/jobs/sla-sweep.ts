@@ -35,7 +35,7 @@ async function sweepOne(ctx: AppContext, row: CaseRow, now: Date, result: SweepR
       const d = decide(facts, systemCaseActor, action, action === 'escalate' ? { reason } : { note: reason });
       if (!d.ok) continue;
       facts = d.facts;
-      events.push({ action, from: d.event.from, to: d.event.to, reason, data: { ...d.event.data, step: f.step, threshold: f.threshold, automatic: true } });
+      events.push({ action, from: d.event.from, to: d.event.to, reason, data: { ...d.event.data, step: f.step, threshold: f.threshold, automatic: true, ...(row.lead_unit ? { unit: row.lead_unit } : {}) } });
       if (action === 'escalate') result.escalated++;
       else result.urged++;
       break;

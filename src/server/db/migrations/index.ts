@@ -5,6 +5,7 @@ import * as identity from './0002-identity.js';
 import * as cases from './0003-cases.js';
 import * as webhooks from './0004-webhooks.js';
 import * as dashboard from './0006-dashboard.js';
+import * as assessment from './0007-assessment.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-organisation': organisation,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-cases': cases,
   '0004-webhooks': webhooks,
   '0006-dashboard': dashboard,
+  '0007-assessment': assessment,
 };

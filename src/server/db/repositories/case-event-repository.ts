@@ -4,6 +4,8 @@
  * the chain (`cityops audit verify`). The head row serialises writers (FOR UPDATE on PostgreSQL;
  * SQLite has one writer anyway).
  */
+import { countEvent } from '../../../domain/assessment/index.js';
+import { addAssessmentCounts } from './assessment-repository.js';
 import type { Selectable, Transaction, Kysely } from 'kysely';
 import { GENESIS, chainHash } from '../../crypto/hash-chain.js';
 import type { DB } from '../schema.js';
@@ -75,6 +77,10 @@ export async function appendCaseEvent(trx: Transaction<DB>, townId: string, even
   const row: CaseEventRow = { ...base, hash: chainHash(head.hash, eventHashPayload(base)) };
   await trx.insertInto('case_events').values(row).execute();
   await trx.updateTable('event_chain_heads').set({ seq: row.seq, hash: row.hash }).where('town_id', '=', townId).execute();
+  // the assessment counts every event as it is appended (domain/assessment), in the same transaction
+  const counts = new Map<string, number>();
+  countEvent(counts, { action: row.action, toStatus: row.to_status, actorId: row.actor_id, actorRole: row.actor_role, data: event.data }, row.at);
+  await addAssessmentCounts(trx, townId, counts);
   return row;
 }
 

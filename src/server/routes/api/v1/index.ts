@@ -15,6 +15,7 @@ import { streamRoutes } from './stream.js';
 import { webhookRoutes } from './webhooks.js';
 import { notificationRoutes } from './notifications.js';
 import { dashboardRoutes } from './dashboard.js';
+import { assessmentRoutes } from './assessment.js';
 import { installIdempotency } from '../../../http/idempotency.js';
 import { installNulGuard } from '../../../http/reject-nul.js';
 import { getCaseDetail } from '../../../cases/get-case-detail.js';
@@ -37,4 +38,5 @@ export async function registerApiRoutes(api: Api, ctx: AppContext): Promise<void
   await webhookRoutes(api, ctx);
   await notificationRoutes(api, ctx);
   await dashboardRoutes(api, ctx);
+  await assessmentRoutes(api, ctx);
 }
