@@ -19,11 +19,13 @@ export function serviceWorker(options: { source: string; publicDir: string }): P
   return {
     name: 'cityops-service-worker',
     apply: 'build',
+    // after Vite's own HTML plugin, so index.html is in the bundle
+    enforce: 'post',
     generateBundle(_output, bundle) {
       const built = Object.keys(bundle)
         .filter((f) => !f.endsWith('.map'))
         .map((f) => `/${f}`);
-      const files = [...new Set([...built, ...publicFiles(options.publicDir)])].sort();
+      const files = [...new Set(['/index.html', ...built, ...publicFiles(options.publicDir)])].sort();
       const hash = createHash('sha256').update(files.join('\n'));
       for (const item of Object.values(bundle)) hash.update(item.type === 'chunk' ? item.code : item.source);
       const version = hash.digest('hex').slice(0, 12);
