@@ -161,6 +161,41 @@ describe('the inspector’s phone app', () => {
     keys = [];
   });
 
+  it('a report the server refuses (4xx) stays on the phone with its Chinese message until corrected and sent', async () => {
+    const { page, context } = s;
+    const outside = `镇外上报 ${run}：路边有废弃车辆`;
+    // a position outside 东平镇
+    await context.setGeolocation({ longitude: 121.2, latitude: 31.2 });
+    await page.locator('[data-test=m-tab-m-report]').click();
+    await page.locator('[data-test=m-report-form]').waitFor();
+    await page.locator('[data-test=m-gps-retry]').click();
+    await waitForText(page, '[data-test=m-gps-text]', '经度 121.20000');
+    await page.locator('[data-test=m-description]').fill(outside);
+    await page.locator('[data-test=m-submit]').click();
+    await waitForText(page, '[data-test=m-report-result][data-kind=rejected]', '该位置不在本镇辖区内');
+
+    await page.locator('[data-test=m-tab-m-mine]').click();
+    const item = page.locator('[data-test=m-queued-item][data-state=rejected]');
+    await waitForText(page, '[data-test=m-queued-item][data-state=rejected]', '该位置不在本镇辖区内');
+    expect(await page.locator('[data-test=m-queued-state]').first().textContent()).toContain('被退回');
+    await page.waitForTimeout(500);
+    // still there after a retry round: a refused report is not resent as it is, nor dropped
+    expect(await item.count()).toBe(1);
+    await screenshot(page, 'm07a-mine-rejected');
+    expect(await casesWith(outside)).toHaveLength(0);
+
+    await item.locator('[data-test=m-edit]').click();
+    await item.locator('[data-test=m-edit-drop-location]').check();
+    await item.locator('[data-test=m-edit-address]').fill('前哨村3组12号东侧');
+    await screenshot(page, 'm07b-mine-correcting');
+    await item.locator('[data-test=m-resend]').click();
+    await item.waitFor({ state: 'detached' });
+    const made = await casesWith(outside);
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ address: '前哨村3组12号东侧', location: null, channel: 'inspector' });
+    await context.setGeolocation(qianshao);
+  });
+
   it('核查任务: a case 城管中队 reported back is checked as passed with an after-photo', async () => {
     const { page } = s;
     // 12345 order in 前哨 → 立案 09001 (routed to 城管中队) → accepted, started, reported back with a photo

@@ -43,7 +43,7 @@ export const mobileZh = {
       viewCase: '查看案件',
     },
     mine: {
-      queuedSection: '待发送',
+      queuedSection: '未发送',
       sentSection: '已上报',
       waiting: '待发送',
       rejected: '被退回',
@@ -143,7 +143,7 @@ export const mobileEn: typeof mobileZh = {
       viewCase: 'View case',
     },
     mine: {
-      queuedSection: 'Waiting to send',
+      queuedSection: 'Not sent yet',
       sentSection: 'Reported',
       waiting: 'Waiting',
       rejected: 'Refused',
