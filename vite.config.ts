@@ -5,11 +5,12 @@
  */
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { serviceWorker } from './scripts/vite-service-worker.js';
 
 export default defineConfig({
   root: 'src/web',
   base: '/',
-  plugins: [vue()],
+  plugins: [vue(), serviceWorker({ source: 'src/web/pwa/service-worker.js', publicDir: 'src/web/public' })],
   define: {
     // vue-i18n: composition API only, no devtools hooks in production.
     __VUE_I18N_FULL_INSTALL__: true,

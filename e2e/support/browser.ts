@@ -35,6 +35,23 @@ export async function openBrowser(): Promise<Session> {
   return { browser, context, page, problems };
 }
 
+/** A phone (390×844 by default, touch, geolocation granted at the given place) for the inspector's app at /m. */
+export async function openPhone(place: { longitude: number; latitude: number }, viewport = { width: 390, height: 844 }): Promise<Session> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const context = await browser.newContext({ viewport, isMobile: true, hasTouch: true, geolocation: place, permissions: ['geolocation'], locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  return { browser, context, page, problems };
+}
+
 export async function closeBrowser(s: Session | undefined): Promise<void> {
   await s?.browser.close();
 }

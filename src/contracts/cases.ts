@@ -220,6 +220,8 @@ export const caseListQuery = z.strictObject({
   updatedFrom: z.iso.datetime({ offset: true }).optional(),
   /** all orders of one caller, found through the blind index (never by scanning plaintext) */
   callerPhone: citizenPhone.optional(),
+  /** only the cases the caller reported itself (an inspector's 我的上报), still within the caller's scope */
+  reportedBy: z.enum(['me']).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -6,6 +6,7 @@ import './styles/base.css';
 import App from './app.vue';
 import { onUnauthorized } from './api/client.js';
 import { i18n } from './i18n/index.js';
+import { registerServiceWorker } from './pwa/register-service-worker.js';
 import { buildRouter } from './router/index.js';
 import { useOrganisationStore } from './stores/organisation.js';
 import { useSessionStore } from './stores/session.js';
@@ -26,3 +27,4 @@ document.documentElement.lang = i18n.global.locale.value;
 void useTownStore(pinia).load();
 
 createApp(App).use(pinia).use(router).use(i18n).mount('#app');
+registerServiceWorker();

@@ -39,6 +39,7 @@ export async function listCasesFor(ctx: AppContext, actor: Actor, query: CaseLis
       to: query.to ? new Date(query.to).toISOString() : undefined,
       updatedFrom: query.updatedFrom ? new Date(query.updatedFrom).toISOString() : undefined,
       callerIndex: query.callerPhone ? ctx.cipher.blindIndex(query.callerPhone, 'phone') : undefined,
+      reportedBy: query.reportedBy === 'me' ? { type: actor.kind, id: actor.id } : undefined,
     },
     { limit: query.limit + 1, after: query.cursor ? decodeCursor(query.cursor) : undefined },
   );

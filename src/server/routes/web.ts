@@ -1,7 +1,8 @@
 /**
  * Serves the built web app (dist/web) on the same port. Files are looked up on each request (a
  * rebuild is served without a restart); any other GET outside /api that wants HTML gets index.html,
- * so the single-page app's routes work on reload.
+ * so the single-page app's routes work on reload. /sw.js and /manifest.webmanifest (the inspector's PWA)
+ * are files like any other: served with their own types, never swallowed by that fallback.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,16 @@ import type { AppContext } from '../context.js';
 
 export async function registerWeb(app: FastifyInstance, ctx: AppContext): Promise<void> {
   if (!fs.existsSync(path.join(ctx.config.webDir, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: ctx.config.webDir, prefix: '/', wildcard: true, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: ctx.config.webDir,
+    prefix: '/',
+    wildcard: true,
+    index: ['index.html'],
+    // the inspector app's service worker and manifest: always checked with the server, so a new build is picked up
+    setHeaders: (reply: FastifyReply, file: string) => {
+      if (file.endsWith(`${path.sep}sw.js`) || file.endsWith('.webmanifest')) reply.header('cache-control', 'no-cache');
+    },
+  });
 }
 
 /** For the not-found handler: an SPA route (a GET for HTML outside /api) is answered with index.html. */

@@ -57,9 +57,10 @@ async function sendRaw(path: string, init: RequestInit): Promise<{ status: numbe
   throw toApiError(res.status, body);
 }
 
-/** 受理/上报: POST /cases. A resent external order answers 200 with the existing case. */
-export async function intakeCase(body: IntakeInput): Promise<IntakeResult> {
-  const { status, body: detail } = await sendRaw('/cases', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+/** 受理/上报: POST /cases. A resent external order (or Idempotency-Key) answers 200 with the existing case. */
+export async function intakeCase(body: IntakeInput, idempotencyKey?: string): Promise<IntakeResult> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) };
+  const { status, body: detail } = await sendRaw('/cases', { method: 'POST', body: JSON.stringify(body), headers });
   return { detail: detail as CaseDetailDto, created: status === 201 };
 }
 
@@ -81,7 +82,7 @@ export function recordJointMeeting(id: string, body: JointMeetingInput): Promise
 }
 
 /** POST /attachments (multipart field "file"); the id goes into photos / beforePhotos / afterPhotos. */
-export async function uploadPhoto(file: File): Promise<UploadedPhoto> {
+export async function uploadPhoto(file: Blob): Promise<UploadedPhoto> {
   const form = new FormData();
   form.append('file', file);
   const { body } = await sendRaw('/attachments', { method: 'POST', body: form });

@@ -7,11 +7,24 @@ declare module 'vue-router' {
     public?: boolean;
     /** i18n key of the page title */
     titleKey?: string;
+    /** opens without a network from the service worker's cache (the inspector's phone app) */
+    offline?: boolean;
   }
 }
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('../pages/login-page.vue'), meta: { public: true, titleKey: 'login.title' } },
+  {
+    path: '/m',
+    component: () => import('../layouts/mobile-layout.vue'),
+    meta: { offline: true, titleKey: 'mobile.appName' },
+    children: [
+      { path: '', name: 'm-report', component: () => import('../pages/mobile/report-page.vue'), meta: { titleKey: 'mobile.tabs.report' } },
+      { path: 'mine', name: 'm-mine', component: () => import('../pages/mobile/my-reports-page.vue'), meta: { titleKey: 'mobile.tabs.mine' } },
+      { path: 'tasks', name: 'm-tasks', component: () => import('../pages/mobile/tasks-page.vue'), meta: { titleKey: 'mobile.tabs.tasks' } },
+      { path: 'cases/:id', name: 'm-case', component: () => import('../pages/mobile/case-page.vue'), props: true, meta: { titleKey: 'caseDetail.title' } },
+    ],
+  },
   {
     path: '/',
     component: () => import('../layouts/console-layout.vue'),

@@ -18,6 +18,8 @@ export interface CaseFilter {
   callerIndex?: string;
   /** cases changed at or after this instant (ISO), for "what changed since I last looked" */
   updatedFrom?: string;
+  /** cases whose report (the first event) was recorded by this actor */
+  reportedBy?: { type: string; id: string };
 }
 
 /** A unit is assigned to a case as lead or as an assistant (assist_units is a JSON array of codes). */
@@ -55,6 +57,12 @@ export async function listCases(db: Kysely<DB>, townId: string, scope: CaseScope
   if (filter.to) q = q.where('created_at', '<', filter.to);
   if (filter.updatedFrom) q = q.where('updated_at', '>=', filter.updatedFrom);
   if (filter.callerIndex) q = q.where('reporter_phone_idx', '=', filter.callerIndex);
+  if (filter.reportedBy) {
+    const { type, id } = filter.reportedBy;
+    q = q.where('id', 'in', (eb) =>
+      eb.selectFrom('case_events').select('case_id').where('town_id', '=', townId).where('action', '=', 'report').where('actor_type', '=', type).where('actor_id', '=', id),
+    );
+  }
   if (page.after) {
     const { createdAt, id } = page.after;
     q = q.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
