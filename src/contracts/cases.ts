@@ -225,6 +225,10 @@ export const caseListQuery = z.strictObject({
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 
+/** The export of the list (GET /cases/export.xlsx) takes exactly the list's filters, without paging. */
+export const caseExportQuery = caseListQuery.omit({ cursor: true, limit: true });
+export type CaseExportQuery = z.infer<typeof caseExportQuery>;
+
 export const caseListDto = z.object({ items: z.array(caseSummaryDto), nextCursor: z.string().nullable() });
 
 /** 联席会议 of a cross-department case (谁牵头谁办理): the lead unit convenes the assisting units. */

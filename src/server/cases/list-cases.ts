@@ -1,8 +1,8 @@
 /** The case list for an actor: their scope, the filters, a cursor over (created_at, id). */
-import type { CaseListQuery } from '../../contracts/cases.js';
+import type { CaseExportQuery, CaseListQuery } from '../../contracts/cases.js';
 import type { Actor } from '../../domain/access/index.js';
 import type { AppContext } from '../context.js';
-import { listCases } from '../db/repositories/case-list-repository.js';
+import { listCases, type CaseFilter } from '../db/repositories/case-list-repository.js';
 import { Problem } from '../http/problem.js';
 import { authProblems } from '../auth/auth-problems.js';
 import { can } from '../../domain/access/index.js';
@@ -19,27 +19,38 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
   throw new Problem(400, 'VALIDATION_FAILED', { zh: '分页游标无效', en: 'Invalid cursor' }, [{ field: 'query.cursor', message: { zh: '请使用上一页返回的 nextCursor', en: 'use the nextCursor of the previous page' } }]);
 }
 
-export async function listCasesFor(ctx: AppContext, actor: Actor, query: CaseListQuery) {
+/** The list's filters (query → repository filter); the export reads the same. */
+export function caseFilterOf(ctx: AppContext, query: CaseExportQuery): CaseFilter {
+  return {
+    statuses: query.status,
+    channels: query.channel,
+    category: query.category,
+    station: query.station,
+    department: query.department,
+    deadlineStates: query.deadline,
+    text: query.q,
+    from: query.from ? new Date(query.from).toISOString() : undefined,
+    to: query.to ? new Date(query.to).toISOString() : undefined,
+    updatedFrom: query.updatedFrom ? new Date(query.updatedFrom).toISOString() : undefined,
+    callerIndex: query.callerPhone ? ctx.cipher.blindIndex(query.callerPhone, 'phone') : undefined,
+  };
+}
+
+/** The actor's case scope, or 403 when the role reads no cases. */
+export async function caseScopeFor(ctx: AppContext, actor: Actor) {
   const town = await ctx.town.current();
   const scope = caseListScope(actor, town);
   if (!scope) throw authProblems.forbidden(can(actor, 'read', 'cases'));
+  return { town, scope };
+}
+
+export async function listCasesFor(ctx: AppContext, actor: Actor, query: CaseListQuery) {
+  const { town, scope } = await caseScopeFor(ctx, actor);
   const rows = await listCases(
     ctx.database.db,
     ctx.townId,
     scope,
-    {
-      statuses: query.status,
-      channels: query.channel,
-      category: query.category,
-      station: query.station,
-      department: query.department,
-      deadlineStates: query.deadline,
-      text: query.q,
-      from: query.from ? new Date(query.from).toISOString() : undefined,
-      to: query.to ? new Date(query.to).toISOString() : undefined,
-      updatedFrom: query.updatedFrom ? new Date(query.updatedFrom).toISOString() : undefined,
-      callerIndex: query.callerPhone ? ctx.cipher.blindIndex(query.callerPhone, 'phone') : undefined,
-    },
+    caseFilterOf(ctx, query),
     { limit: query.limit + 1, after: query.cursor ? decodeCursor(query.cursor) : undefined },
   );
   const now = ctx.clock.now();

@@ -34,8 +34,9 @@ export function scopeCondition(eb: ExpressionBuilder<DB, 'cases'>, scope: Extrac
   return ors.length > 0 ? eb.or(ors) : eb.val(false);
 }
 
-export async function listCases(db: Kysely<DB>, townId: string, scope: CaseScope, filter: CaseFilter, page: { limit: number; after?: { createdAt: string; id: string } }): Promise<CaseRow[]> {
-  let q = db.selectFrom('cases').selectAll().where('town_id', '=', townId);
+/** The cases of a town in the caller's scope that match the filter (no order, no page). */
+function filteredCases(db: Kysely<DB>, townId: string, scope: CaseScope, filter: CaseFilter) {
+  let q = db.selectFrom('cases').where('town_id', '=', townId);
   if (scope.kind === 'scoped') q = q.where((eb) => scopeCondition(eb, scope));
   if (filter.statuses?.length) q = q.where('status', 'in', filter.statuses);
   if (filter.channels?.length) q = q.where('channel', 'in', filter.channels);
@@ -55,11 +56,23 @@ export async function listCases(db: Kysely<DB>, townId: string, scope: CaseScope
   if (filter.to) q = q.where('created_at', '<', filter.to);
   if (filter.updatedFrom) q = q.where('updated_at', '>=', filter.updatedFrom);
   if (filter.callerIndex) q = q.where('reporter_phone_idx', '=', filter.callerIndex);
+  return q;
+}
+
+export async function listCases(db: Kysely<DB>, townId: string, scope: CaseScope, filter: CaseFilter, page: { limit: number; after?: { createdAt: string; id: string } }): Promise<CaseRow[]> {
+  let q = filteredCases(db, townId, scope, filter).selectAll();
   if (page.after) {
     const { createdAt, id } = page.after;
     q = q.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
   }
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
+}
+
+/** How many cases the list would show for this filter, counting at most `upTo + 1` rows (enough to tell "over the cap"). */
+export async function countMatchingCases(db: Kysely<DB>, townId: string, scope: CaseScope, filter: CaseFilter, upTo: number): Promise<number> {
+  const capped = filteredCases(db, townId, scope, filter).select('id').limit(upTo + 1).as('capped');
+  const row = await db.selectFrom(capped).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Counts per value of one column (status or deadline_state) in the caller's scope. */
