@@ -178,6 +178,22 @@ describe(`case export to xlsx (${dialectUnderTest})`, () => {
     expect(entries.some((e) => e.detail.filters.station === 'DF')).toBe(true);
   });
 
+  it('gives the list’s total on the first page when asked (withTotal), in the caller’s scope and filters', async () => {
+    const total = async (who: string, query: string) => {
+      const res = await get(who, `/api/v1/cases?limit=1&withTotal=true${query}`);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      return res.json() as { total?: number; nextCursor: string | null };
+    };
+    const first = await total('dispatcher', '');
+    expect(first.total).toBe(4);
+    expect((await total('dispatcher', '&status=reported')).total).toBe(2);
+    expect((await total('stationqs', '')).total).toBe(1);
+    const next = await get('dispatcher', `/api/v1/cases?limit=1&withTotal=true&cursor=${first.nextCursor}`);
+    expect(next.json().total).toBeUndefined();
+    expect((await get('dispatcher', '/api/v1/cases?limit=1')).json().total).toBeUndefined();
+    expect((await get('dispatcher', '/api/v1/cases?withTotal=maybe')).statusCode).toBe(400);
+  });
+
   it('is in the OpenAPI document with the list’s filters', async () => {
     const doc = await expectDocumented(t.app, { '/api/v1/cases/export.xlsx': ['get'] });
     const names = (doc.paths['/api/v1/cases/export.xlsx'].get.parameters as { name: string }[]).map((p) => p.name);

@@ -2,7 +2,7 @@
 import type { CaseExportQuery, CaseListQuery } from '../../contracts/cases.js';
 import type { Actor } from '../../domain/access/index.js';
 import type { AppContext } from '../context.js';
-import { listCases, type CaseFilter } from '../db/repositories/case-list-repository.js';
+import { countMatchingCases, listCases, type CaseFilter } from '../db/repositories/case-list-repository.js';
 import { Problem } from '../http/problem.js';
 import { authProblems } from '../auth/auth-problems.js';
 import { can } from '../../domain/access/index.js';
@@ -46,18 +46,15 @@ export async function caseScopeFor(ctx: AppContext, actor: Actor) {
 
 export async function listCasesFor(ctx: AppContext, actor: Actor, query: CaseListQuery) {
   const { town, scope } = await caseScopeFor(ctx, actor);
-  const rows = await listCases(
-    ctx.database.db,
-    ctx.townId,
-    scope,
-    caseFilterOf(ctx, query),
-    { limit: query.limit + 1, after: query.cursor ? decodeCursor(query.cursor) : undefined },
-  );
+  const filter = caseFilterOf(ctx, query);
+  const rows = await listCases(ctx.database.db, ctx.townId, scope, filter, { limit: query.limit + 1, after: query.cursor ? decodeCursor(query.cursor) : undefined });
+  const total = query.withTotal && !query.cursor ? await countMatchingCases(ctx.database.db, ctx.townId, scope, filter) : undefined;
   const now = ctx.clock.now();
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
     items: page.map((r) => presentCaseSummary(r, town, ctx.cipher, now)),
     nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.created_at, last.id])).toString('base64url') : null,
+    ...(total !== undefined ? { total } : {}),
   };
 }

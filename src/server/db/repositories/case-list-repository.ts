@@ -68,10 +68,12 @@ export async function listCases(db: Kysely<DB>, townId: string, scope: CaseScope
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
 }
 
-/** How many cases the list would show for this filter, counting at most `upTo + 1` rows (enough to tell "over the cap"). */
-export async function countMatchingCases(db: Kysely<DB>, townId: string, scope: CaseScope, filter: CaseFilter, upTo: number): Promise<number> {
-  const capped = filteredCases(db, townId, scope, filter).select('id').limit(upTo + 1).as('capped');
-  const row = await db.selectFrom(capped).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+/** How many cases the list would show for this filter; with `upTo`, counting at most `upTo + 1` (enough to tell "over the cap"). */
+export async function countMatchingCases(db: Kysely<DB>, townId: string, scope: CaseScope, filter: CaseFilter, upTo?: number): Promise<number> {
+  const matching = filteredCases(db, townId, scope, filter).select('id');
+  const counted = (upTo === undefined ? matching : matching.limit(upTo + 1)).as('matching');
+  const row = await db.selectFrom(counted).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  // PostgreSQL answers count(*) as a bigint string, SQLite as a number
   return Number(row.n);
 }
 
