@@ -5,11 +5,13 @@
  */
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { elementPlusStyles } from './scripts/vite-element-plus-styles.mjs';
 
 export default defineConfig({
   root: 'src/web',
   base: '/',
-  plugins: [vue()],
+  // each page's chunk carries the Element Plus styles of the components it uses, not the whole theme
+  plugins: [vue(), elementPlusStyles()],
   define: {
     // vue-i18n: composition API only, no devtools hooks in production.
     __VUE_I18N_FULL_INSTALL__: true,

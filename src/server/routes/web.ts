@@ -1,7 +1,7 @@
 /**
  * Serves the built web app (dist/web) on the same port. Files are looked up on each request (a
- * rebuild is served without a restart); any other GET outside /api that wants HTML gets index.html,
- * so the single-page app's routes work on reload.
+ * rebuild is served without a restart); hashed assets are cached for good, index.html is revalidated.
+ * Any other GET outside /api that wants HTML gets index.html, so the single-page app's routes work on reload.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,18 @@ import type { AppContext } from '../context.js';
 
 export async function registerWeb(app: FastifyInstance, ctx: AppContext): Promise<void> {
   if (!fs.existsSync(path.join(ctx.config.webDir, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: ctx.config.webDir, prefix: '/', wildcard: true, index: ['index.html'] });
+  const assets = `${path.sep}assets${path.sep}`;
+  await app.register(fastifyStatic, {
+    root: ctx.config.webDir,
+    prefix: '/',
+    wildcard: true,
+    index: ['index.html'],
+    // the build names every asset by its content hash: a browser keeps it without asking again;
+    // index.html (which names them) is revalidated on every load
+    setHeaders: (reply, filePath) => {
+      if (filePath.includes(assets)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
 }
 
 /** For the not-found handler: an SPA route (a GET for HTML outside /api) is answered with index.html. */
