@@ -32,8 +32,9 @@ async function takeIn(cookie: string): Promise<void> {
       body: JSON.stringify({
         channel: citizen ? 'citizen' : 'hotline_12345',
         externalId: `${marker}-${i}`,
-        categoryCode: '09001',
-        description: `${marker} 第${i}件：路口有流动摊贩占道经营`,
+        // 路灯, a category no other browser test uses, so these are nobody's possible duplicates
+        categoryCode: '01037',
+        description: `${marker} 第${i}件：路灯不亮`,
         location: { lng: 121.46 + (i % 40) * 0.0004, lat: 31.675 + Math.floor(i / 40) * 0.0001 },
       }),
     });
