@@ -6,11 +6,14 @@
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { serviceWorker } from './scripts/vite-service-worker.js';
+import { elementPlusStyles } from './scripts/vite-element-plus-styles.mjs';
 
 export default defineConfig({
   root: 'src/web',
   base: '/',
-  plugins: [vue(), serviceWorker({ source: 'src/web/pwa/service-worker.js', publicDir: 'src/web/public' })],
+  // each page's chunk carries the Element Plus styles of the components it uses, not the whole theme;
+  // the inspector app's service worker is written with the list of built files to cache
+  plugins: [vue(), elementPlusStyles(), serviceWorker({ source: 'src/web/pwa/service-worker.js', publicDir: 'src/web/public' })],
   define: {
     // vue-i18n: composition API only, no devtools hooks in production.
     __VUE_I18N_FULL_INSTALL__: true,

@@ -3,10 +3,10 @@
 // write test-results/e2e.json and print `e2e: N passed, M failed`.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, stop, waitForHealth } from '../scripts/built-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = path.join(root, 'e2e/artifacts');
@@ -19,45 +19,6 @@ function finish(passed, failed, note) {
   writeFileSync(path.join(resultsDir, 'e2e.json'), JSON.stringify({ numPassedTests: passed, numFailedTests: failed, ...(note ? { note } : {}) }, null, 2) + '\n');
   console.log(`e2e: ${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url, child, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} (see e2e/artifacts/server.log)`);
-    try {
-      const res = await globalThis.fetch(`${url}/api/v1/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no healthy answer from ${url}/api/v1/health within ${timeoutMs / 1000} s`);
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 // (a) the build: server and web, rebuilt when older than their sources
@@ -90,7 +51,7 @@ let passed = 0;
 let failed = 0;
 let note;
 try {
-  await waitForHealth(baseUrl, server, 90_000);
+  await waitForHealth(baseUrl, server, 90_000, 'e2e/artifacts/server.log');
   console.log(`server ready at ${baseUrl} (data ${dataDir})`);
   // (c) the browser tests
   const vitestJson = path.join(resultsDir, 'e2e-vitest.json');

@@ -224,10 +224,21 @@ export const caseListQuery = z.strictObject({
   reportedBy: z.enum(['me']).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** with the first page (no cursor): how many cases match in all (one count per filter, never per page) */
+  withTotal: z.stringbool().optional(),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 
-export const caseListDto = z.object({ items: z.array(caseSummaryDto), nextCursor: z.string().nullable() });
+/** The export of the list (GET /cases/export.xlsx) takes exactly the list's filters, without paging. */
+export const caseExportQuery = caseListQuery.omit({ cursor: true, limit: true, withTotal: true });
+export type CaseExportQuery = z.infer<typeof caseExportQuery>;
+
+export const caseListDto = z.object({
+  items: z.array(caseSummaryDto),
+  nextCursor: z.string().nullable(),
+  /** only when asked for (withTotal=true) on the first page */
+  total: z.number().int().optional(),
+});
 
 /** 联席会议 of a cross-department case (谁牵头谁办理): the lead unit convenes the assisting units. */
 export const jointMeetingInput = z.strictObject({

@@ -1,7 +1,10 @@
-/** The web console's entry: Pinia, the router, i18n, and the one place the Element Plus CSS is loaded. */
+/**
+ * The web console's entry: Pinia, the router, i18n. Element Plus's base styles (its CSS variables) load
+ * here; each component's own styles come with the page that uses it (scripts/vite-element-plus-styles.mjs).
+ */
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
-import 'element-plus/dist/index.css';
+import 'element-plus/theme-chalk/base.css';
 import './styles/base.css';
 import App from './app.vue';
 import { onUnauthorized } from './api/client.js';

@@ -165,3 +165,25 @@ export const recordEntryLabels: Record<string, Label> = {
 export function recordLabel(action: string): Label {
   return isCaseAction(action) ? actionLabels[action] : (recordEntryLabels[action] ?? { zh: action, en: action });
 }
+
+/** 紧急程度 */
+export const urgencyLabels: Record<'urgent' | 'normal', Label> = {
+  urgent: { zh: '紧急', en: 'Urgent' },
+  normal: { zh: '一般', en: 'Normal' },
+};
+
+/** 红黄灯 of a case in a list; 'none': an open case whose step clocks have not started (before 立案). */
+export type DeadlineLight = 'green' | 'yellow' | 'red' | 'done' | 'none';
+
+export const deadlineLightLabels: Record<DeadlineLight, Label> = {
+  green: { zh: '绿灯', en: 'Green' },
+  yellow: { zh: '黄灯', en: 'Yellow' },
+  red: { zh: '红灯', en: 'Red' },
+  done: { zh: '已完成', en: 'Done' },
+  none: { zh: '未计时', en: 'Not started' },
+};
+
+/** The light of a case: the clocks' state, except that 'done' on an open case means no clock runs yet. */
+export function deadlineLight(state: Exclude<DeadlineLight, 'none'>, status: CaseStatus): DeadlineLight {
+  return state === 'done' && isOpen(status) ? 'none' : state;
+}

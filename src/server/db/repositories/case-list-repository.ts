@@ -36,8 +36,9 @@ export function scopeCondition(eb: ExpressionBuilder<DB, 'cases'>, scope: Extrac
   return ors.length > 0 ? eb.or(ors) : eb.val(false);
 }
 
-export async function listCases(db: Kysely<DB>, townId: string, scope: CaseScope, filter: CaseFilter, page: { limit: number; after?: { createdAt: string; id: string } }): Promise<CaseRow[]> {
-  let q = db.selectFrom('cases').selectAll().where('town_id', '=', townId);
+/** The cases of a town in the caller's scope that match the filter (no order, no page). */
+function filteredCases(db: Kysely<DB>, townId: string, scope: CaseScope, filter: CaseFilter) {
+  let q = db.selectFrom('cases').where('town_id', '=', townId);
   if (scope.kind === 'scoped') q = q.where((eb) => scopeCondition(eb, scope));
   if (filter.statuses?.length) q = q.where('status', 'in', filter.statuses);
   if (filter.channels?.length) q = q.where('channel', 'in', filter.channels);
@@ -63,11 +64,25 @@ export async function listCases(db: Kysely<DB>, townId: string, scope: CaseScope
       eb.selectFrom('case_events').select('case_id').where('town_id', '=', townId).where('action', '=', 'report').where('actor_type', '=', type).where('actor_id', '=', id),
     );
   }
+  return q;
+}
+
+export async function listCases(db: Kysely<DB>, townId: string, scope: CaseScope, filter: CaseFilter, page: { limit: number; after?: { createdAt: string; id: string } }): Promise<CaseRow[]> {
+  let q = filteredCases(db, townId, scope, filter).selectAll();
   if (page.after) {
     const { createdAt, id } = page.after;
     q = q.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
   }
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
+}
+
+/** How many cases the list would show for this filter; with `upTo`, counting at most `upTo + 1` (enough to tell "over the cap"). */
+export async function countMatchingCases(db: Kysely<DB>, townId: string, scope: CaseScope, filter: CaseFilter, upTo?: number): Promise<number> {
+  const matching = filteredCases(db, townId, scope, filter).select('id');
+  const counted = (upTo === undefined ? matching : matching.limit(upTo + 1)).as('matching');
+  const row = await db.selectFrom(counted).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  // PostgreSQL answers count(*) as a bigint string, SQLite as a number
+  return Number(row.n);
 }
 
 /** Counts per value of one column (status or deadline_state) in the caller's scope. */

@@ -11,6 +11,7 @@ import { personnelRoutes } from './personnel.js';
 import { attachmentRoutes } from './attachments.js';
 import { caseRoutes } from './cases.js';
 import { caseCountRoutes } from './case-counts.js';
+import { caseExportRoutes } from './case-export.js';
 import { streamRoutes } from './stream.js';
 import { webhookRoutes } from './webhooks.js';
 import { notificationRoutes } from './notifications.js';
@@ -32,6 +33,7 @@ export async function registerApiRoutes(api: Api, ctx: AppContext): Promise<void
   await auditRoutes(api, ctx);
   await personnelRoutes(api, ctx);
   await caseCountRoutes(api, ctx);
+  await caseExportRoutes(api, ctx);
   await caseRoutes(api, ctx);
   await attachmentRoutes(api, ctx);
   await streamRoutes(api, ctx);
