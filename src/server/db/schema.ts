@@ -6,6 +6,7 @@ import type { Generated } from 'kysely';
 import type { CaseTables } from './schema-cases.js';
 import type { IdentityTables } from './schema-identity.js';
 import type { WebhookTables } from './schema-webhooks.js';
+import type { TownProfileTables } from './schema-town-profiles.js';
 
 type Flag = number;
 type Json = string;
@@ -131,7 +132,7 @@ export interface ProfileHistoryTable {
   changed_by: string;
 }
 
-export interface DB extends IdentityTables, CaseTables, WebhookTables {
+export interface DB extends IdentityTables, CaseTables, WebhookTables, TownProfileTables {
   towns: TownsTable;
   center_groups: CenterGroupsTable;
   stations: StationsTable;

@@ -4,10 +4,12 @@ import * as organisation from './0001-organisation.js';
 import * as identity from './0002-identity.js';
 import * as cases from './0003-cases.js';
 import * as webhooks from './0004-webhooks.js';
+import * as townProfiles from './0005-town-profiles.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-organisation': organisation,
   '0002-identity': identity,
   '0003-cases': cases,
   '0004-webhooks': webhooks,
+  '0005-town-profiles': townProfiles,
 };

@@ -14,6 +14,7 @@ import { caseCountRoutes } from './case-counts.js';
 import { streamRoutes } from './stream.js';
 import { webhookRoutes } from './webhooks.js';
 import { notificationRoutes } from './notifications.js';
+import { adminProfileRoutes } from './admin-profile.js';
 import { installIdempotency } from '../../../http/idempotency.js';
 import { installNulGuard } from '../../../http/reject-nul.js';
 import { getCaseDetail } from '../../../cases/get-case-detail.js';
@@ -35,4 +36,5 @@ export async function registerApiRoutes(api: Api, ctx: AppContext): Promise<void
   await streamRoutes(api, ctx);
   await webhookRoutes(api, ctx);
   await notificationRoutes(api, ctx);
+  await adminProfileRoutes(api, ctx);
 }
