@@ -1,3 +1,4 @@
+import { adminEn } from './admin.js';
 import { caseDetailEn } from './case-detail.js';
 import { caseMapEn } from './case-map.js';
 import { casesEn } from './cases.js';
@@ -173,4 +174,5 @@ export const enUS: Messages = {
   ...caseDetailEn,
   ...caseMapEn,
   ...homeWorkEn,
+  ...adminEn,
 };

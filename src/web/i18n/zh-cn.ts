@@ -1,3 +1,4 @@
+import { adminZh } from './admin.js';
 import { caseDetailZh } from './case-detail.js';
 import { caseMapZh } from './case-map.js';
 import { casesZh } from './cases.js';
@@ -172,6 +173,7 @@ export const zhCN = {
   ...caseDetailZh,
   ...caseMapZh,
   ...homeWorkZh,
+  ...adminZh,
 };
 
 export type Messages = typeof zhCN;
