@@ -7,8 +7,11 @@ import { roles, type Role } from '../profile/schema.js';
 
 /** Every resource and the actions on it. */
 export const accessResources = {
-  /** stations, grids, departments, categories: the town's organisation */
-  profile: ['read'],
+  /**
+   * stations, grids, departments, categories: the town's organisation. read_document = the whole
+   * editable profile document (staff phones unmasked); update = change a section of it.
+   */
+  profile: ['read', 'read_document', 'update'],
   /** staff; read_phone = see a staff member's phone unmasked */
   personnel: ['read', 'read_phone'],
   /** citizens' names and phones in cases, unmasked */
@@ -45,6 +48,9 @@ const accountManagers: readonly Role[] = ['system_admin', 'security_admin'];
 
 export const policyRules: readonly PolicyRule[] = [
   { resource: 'profile', action: 'read', roles, scope: 'town' },
+  // the town's organisation is system configuration: the system administrator's alone (三员分立)
+  { resource: 'profile', action: 'read_document', roles: ['system_admin'], scope: 'town' },
+  { resource: 'profile', action: 'update', roles: ['system_admin'], scope: 'town' },
   { resource: 'personnel', action: 'read', roles, scope: 'town' },
   {
     resource: 'personnel',
@@ -94,6 +100,7 @@ export function isPrivileged(resource: Resource, action: string): boolean {
     case 'personnel':
       return action === 'read_phone';
     case 'profile':
+      return action !== 'read';
     case 'cases':
       return false;
   }

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { systemClock } from '../../domain/clock.js';
-import { loadProfile } from '../commands/load-profile.js';
+import { loadProfileDir } from '../commands/load-profile-dir.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { formatProblems, profileContentHash, readProfileDir } from '../profile/read-profile-dir.js';
+import { formatProblems, readProfileDir } from '../profile/read-profile-dir.js';
 
 export function registerProfileCommands(program: Command): void {
   const profile = program.command('profile').description('镇配置 town profile');
@@ -28,17 +28,16 @@ export function registerProfileCommands(program: Command): void {
     .command('load <dir>')
     .description('加载镇配置 load a profile into the database (idempotent; edits update in place and keep history)')
     .action(async (dir: string) => {
-      const { profile: parsed, problems } = await readProfileDir(path.resolve(dir));
-      if (!parsed) {
-        console.error(formatProblems(problems));
-        console.error(`\n镇配置有 ${problems.length} 个问题，未加载 not loaded: ${problems.length} problem(s)`);
-        process.exitCode = 1;
-        return;
-      }
       const database = openDatabase(loadConfig());
       try {
         await migrateToLatest(database);
-        const result = await loadProfile(database, parsed, profileContentHash(parsed), { at: systemClock.now().toISOString(), by: 'cli:profile-load' });
+        const { result, problems } = await loadProfileDir(database, path.resolve(dir), { at: systemClock.now().toISOString(), by: 'cli:profile-load' });
+        if (!result) {
+          console.error(formatProblems(problems));
+          console.error(`\n镇配置有 ${problems.length} 个问题，未加载 not loaded: ${problems.length} problem(s)`);
+          process.exitCode = 1;
+          return;
+        }
         if (!result.changed) {
           console.log(`镇配置未变化 profile unchanged (${result.townId})`);
           return;

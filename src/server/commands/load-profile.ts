@@ -1,16 +1,21 @@
 /**
  * `cityops profile load <dir>` and first start: writes a validated profile into the database in one
  * transaction. Idempotent (same profile → no change); an edited profile updates in place with history.
+ * The console's administration pages load their edits through the same function (edit-profile-section.ts).
  */
+import type { Transaction } from 'kysely';
 import type { Profile } from '../../domain/profile/schema.js';
 import type { Database } from '../db/database.js';
 import { syncEntities, upsertTown, type EntityRow, type SyncCounts } from '../db/repositories/profile-repository.js';
-import type { ProfileEntityTable } from '../db/schema.js';
+import { currentProfileDocumentHash, insertProfileDocument } from '../db/repositories/town-profile-repository.js';
+import type { DB, ProfileEntityTable } from '../db/schema.js';
 
 export interface LoadResult {
   townId: string;
   changes: Record<string, SyncCounts>;
   changed: boolean;
+  /** the document was stored as the town's current profile (it differed from the newest stored one) */
+  documentStored: boolean;
 }
 
 type Position = [number, number];
@@ -67,18 +72,32 @@ export function profileRows(profile: Profile): Array<[ProfileEntityTable, Entity
   ];
 }
 
-export async function loadProfile(database: Database, profile: Profile, hash: string, options: { at: string; by: string }): Promise<LoadResult> {
+export interface LoadOptions {
+  at: string;
+  by: string;
+}
+
+/**
+ * Loads a validated profile inside the caller's transaction: the entity tables in place (history,
+ * deactivation) and, when it differs from the newest stored one, the whole document (town_profiles),
+ * which is what the console's administration pages edit.
+ */
+export async function loadProfileIn(trx: Transaction<DB>, profile: Profile, hash: string, options: LoadOptions): Promise<LoadResult> {
   const townId = profile.town.code;
   const ctx = { townId, profileHash: hash, at: options.at, by: options.by };
-  return database.db.transaction().execute(async (trx) => {
-    const changes: Record<string, SyncCounts> = {};
-    changes.towns = await upsertTown(trx, {
-      id: townId, name: profile.town.name, name_en: profile.town.nameEn ?? null, district_code: profile.town.district.code,
-      district_name: profile.town.district.name, timezone: profile.town.timezone, center_lng: profile.town.center[0],
-      center_lat: profile.town.center[1], boundary: json(profile.boundary), rules: json(profile.rules), profile_hash: hash, updated_at: options.at,
-    }, ctx);
-    for (const [table, rows] of profileRows(profile)) changes[table] = await syncEntities(trx, table, rows, ctx);
-    const changed = Object.values(changes).some((c) => c.inserted + c.updated + c.deactivated > 0);
-    return { townId, changes, changed };
-  });
+  const changes: Record<string, SyncCounts> = {};
+  changes.towns = await upsertTown(trx, {
+    id: townId, name: profile.town.name, name_en: profile.town.nameEn ?? null, district_code: profile.town.district.code,
+    district_name: profile.town.district.name, timezone: profile.town.timezone, center_lng: profile.town.center[0],
+    center_lat: profile.town.center[1], boundary: json(profile.boundary), rules: json(profile.rules), profile_hash: hash, updated_at: options.at,
+  }, ctx);
+  for (const [table, rows] of profileRows(profile)) changes[table] = await syncEntities(trx, table, rows, ctx);
+  const changed = Object.values(changes).some((c) => c.inserted + c.updated + c.deactivated > 0);
+  const documentStored = (await currentProfileDocumentHash(trx, townId)) !== hash;
+  if (documentStored) await insertProfileDocument(trx, { town_id: townId, hash, document: json(profile), loaded_at: options.at, loaded_by: options.by });
+  return { townId, changes, changed, documentStored };
+}
+
+export async function loadProfile(database: Database, profile: Profile, hash: string, options: LoadOptions): Promise<LoadResult> {
+  return database.db.transaction().execute((trx) => loadProfileIn(trx, profile, hash, options));
 }

@@ -7,6 +7,7 @@ import type { CaseTables } from './schema-cases.js';
 import type { DashboardTables } from './schema-dashboard.js';
 import type { IdentityTables } from './schema-identity.js';
 import type { WebhookTables } from './schema-webhooks.js';
+import type { TownProfileTables } from './schema-town-profiles.js';
 
 type Flag = number;
 type Json = string;
@@ -132,7 +133,7 @@ export interface ProfileHistoryTable {
   changed_by: string;
 }
 
-export interface DB extends IdentityTables, CaseTables, WebhookTables, DashboardTables {
+export interface DB extends IdentityTables, CaseTables, WebhookTables, DashboardTables, TownProfileTables {
   towns: TownsTable;
   center_groups: CenterGroupsTable;
   stations: StationsTable;

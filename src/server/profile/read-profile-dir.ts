@@ -25,7 +25,7 @@ import {
 } from './geojson-schema.js';
 import { lazyJsonLines, lineAtOffset, yamlLines } from './source-lines.js';
 import type { SourceLines } from './source-lines.js';
-import { zodProblems } from './zod-problems.js';
+import { zodProblems } from '../../domain/profile/zod-problems.js';
 
 export { profileContentHash } from './profile-hash.js';
 export type { ProfileProblem };

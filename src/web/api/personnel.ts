@@ -1,5 +1,9 @@
 /** GET /api/v1/personnel (phones masked). The home page only counts the list. */
+import type { z } from 'zod';
+import type { personnelDto } from '../../contracts/identity.js';
 import { request } from './client.js';
+
+export type PersonnelDto = z.infer<typeof personnelDto>;
 
 /** The list may come bare or wrapped ({ items } / { total }); the count is the same either way. */
 export async function fetchPersonnelCount(): Promise<number> {
@@ -12,3 +16,6 @@ export async function fetchPersonnelCount(): Promise<number> {
   }
   return 0;
 }
+
+/** The staff directory (phones masked unless the caller's role may see them). */
+export const fetchPersonnel = (): Promise<PersonnelDto[]> => request<PersonnelDto[]>('/personnel');

@@ -1,3 +1,4 @@
+import { adminEn } from './admin.js';
 import { caseDetailEn } from './case-detail.js';
 import { caseMapEn } from './case-map.js';
 import { casesEn } from './cases.js';
@@ -175,4 +176,5 @@ export const enUS: Messages = {
   ...caseMapEn,
   ...homeWorkEn,
   ...mobileEn,
+  ...adminEn,
 };

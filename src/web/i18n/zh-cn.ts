@@ -1,3 +1,4 @@
+import { adminZh } from './admin.js';
 import { caseDetailZh } from './case-detail.js';
 import { caseMapZh } from './case-map.js';
 import { casesZh } from './cases.js';
@@ -174,6 +175,7 @@ export const zhCN = {
   ...caseMapZh,
   ...homeWorkZh,
   ...mobileZh,
+  ...adminZh,
 };
 
 export type Messages = typeof zhCN;

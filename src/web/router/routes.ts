@@ -1,5 +1,6 @@
 /** The console's pages. Every page is its own chunk (lazy import), so the first load stays small. */
 import type { RouteRecordRaw } from 'vue-router';
+import { adminRoutes } from '../pages/admin/admin-routes.js';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -37,6 +38,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'org/map', name: 'grid-map', component: () => import('../pages/grid-map-page.vue'), meta: { titleKey: 'menu.map' } },
       { path: 'org/departments', name: 'departments', component: () => import('../pages/departments-page.vue'), meta: { titleKey: 'menu.departments' } },
       { path: 'org/categories', name: 'categories', component: () => import('../pages/categories-page.vue'), meta: { titleKey: 'menu.categories' } },
+      ...adminRoutes,
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../pages/not-found-page.vue'), meta: { titleKey: 'app.notFound' } },
     ],
   },

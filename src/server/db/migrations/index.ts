@@ -4,6 +4,7 @@ import * as organisation from './0001-organisation.js';
 import * as identity from './0002-identity.js';
 import * as cases from './0003-cases.js';
 import * as webhooks from './0004-webhooks.js';
+import * as townProfiles from './0005-town-profiles.js';
 import * as dashboard from './0006-dashboard.js';
 import * as assessment from './0007-assessment.js';
 
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0002-identity': identity,
   '0003-cases': cases,
   '0004-webhooks': webhooks,
+  '0005-town-profiles': townProfiles,
   '0006-dashboard': dashboard,
   '0007-assessment': assessment,
 };

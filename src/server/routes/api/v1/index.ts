@@ -17,6 +17,7 @@ import { webhookRoutes } from './webhooks.js';
 import { notificationRoutes } from './notifications.js';
 import { dashboardRoutes } from './dashboard.js';
 import { assessmentRoutes } from './assessment.js';
+import { adminProfileRoutes } from './admin-profile.js';
 import { installIdempotency } from '../../../http/idempotency.js';
 import { installNulGuard } from '../../../http/reject-nul.js';
 import { getCaseDetail } from '../../../cases/get-case-detail.js';
@@ -41,4 +42,5 @@ export async function registerApiRoutes(api: Api, ctx: AppContext): Promise<void
   await notificationRoutes(api, ctx);
   await dashboardRoutes(api, ctx);
   await assessmentRoutes(api, ctx);
+  await adminProfileRoutes(api, ctx);
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ProfileProblem } from '../../domain/profile/validate-profile.js';
+import type { ProfileProblem } from './profile-problem.js';
 
 /** Chinese for the custom messages of schema.ts (the English stays, in parentheses). */
 const zhFor: Record<string, string> = {
