@@ -2,6 +2,7 @@ import { caseDetailEn } from './case-detail.js';
 import { caseMapEn } from './case-map.js';
 import { casesEn } from './cases.js';
 import { homeWorkEn } from './home-work.js';
+import { screenEn } from './screen.js';
 /** English. Domain terms keep their Chinese name in parentheses where a dispatcher would look for it. */
 import type { Messages } from './zh-cn.js';
 
@@ -173,4 +174,5 @@ export const enUS: Messages = {
   ...caseDetailEn,
   ...caseMapEn,
   ...homeWorkEn,
+  ...screenEn,
 };

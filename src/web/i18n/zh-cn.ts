@@ -2,6 +2,7 @@ import { caseDetailZh } from './case-detail.js';
 import { caseMapZh } from './case-map.js';
 import { casesZh } from './cases.js';
 import { homeWorkZh } from './home-work.js';
+import { screenZh } from './screen.js';
 
 /** 中文（默认）. The domain's own words: 城运管理站、单元网格、主管/牵头/协办、工作日… */
 export const zhCN = {
@@ -172,6 +173,7 @@ export const zhCN = {
   ...caseDetailZh,
   ...caseMapZh,
   ...homeWorkZh,
+  ...screenZh,
 };
 
 export type Messages = typeof zhCN;

@@ -25,21 +25,40 @@ function parse(raw: string): StreamEvent | null {
   }
 }
 
+/** a stream the browser gave up on (an HTTP error instead of a network break) is reopened after this */
+const REOPEN_MS = 3000;
+
 /** Subscribes while the component is mounted; `connected` says whether the stream is up. */
 export function useCaseStream(onEvent: (e: StreamEvent) => void): { connected: ShallowRef<boolean> } {
   const connected = shallowRef(false);
   let source: EventSource | null = null;
-  onMounted(() => {
-    if (typeof EventSource === 'undefined') return;
-    source = new EventSource('/api/v1/stream', { withCredentials: true });
+  let lastId = '';
+  let reopen: ReturnType<typeof setTimeout> | null = null;
+  const open = (): void => {
+    // EventSource resends Last-Event-ID itself after a network break; a reopened one says it in the query
+    source = new EventSource(lastId ? `/api/v1/stream?lastEventId=${encodeURIComponent(lastId)}` : '/api/v1/stream', { withCredentials: true });
     source.onopen = () => (connected.value = true);
-    source.onerror = () => (connected.value = false);
+    source.onerror = () => {
+      connected.value = false;
+      if (source?.readyState !== EventSource.CLOSED) return;
+      source = null;
+      reopen = setTimeout(() => {
+        reopen = null;
+        open();
+      }, REOPEN_MS);
+    };
     source.addEventListener('case', (msg: MessageEvent<string>) => {
+      if (msg.lastEventId) lastId = msg.lastEventId;
       const e = parse(msg.data);
       if (e) onEvent(e);
     });
+  };
+  onMounted(() => {
+    if (typeof EventSource === 'undefined') return;
+    open();
   });
   onBeforeUnmount(() => {
+    if (reopen) clearTimeout(reopen);
     source?.close();
     source = null;
   });
