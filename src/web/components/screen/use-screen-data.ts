@@ -2,7 +2,8 @@
  * The screen's data, live: the dashboard snapshot and the map's cases, fetched again after case
  * events from the stream (coalesced: one fetch in flight, one trailing, ~150 ms after the first
  * event), and once more whenever the stream (re)connects, so nothing missed during a break stays
- * missing. Only the latest snapshots are held: nothing grows while the wall runs for days.
+ * missing. The stream opens after the first snapshot, resuming right after its last event, and
+ * after a break resumes from the last event seen (Last-Event-ID). Only the latest snapshots are held: nothing grows while the wall runs for days.
  */
 import { onBeforeUnmount, onMounted, shallowRef, watch } from 'vue';
 import { fetchDashboard, fetchDashboardMap, type DashboardDto, type DashboardMapDto } from '../../api/dashboard.js';
@@ -29,6 +30,8 @@ export function useScreenData() {
       map.value = m;
       lastSeq.value = Math.max(lastSeq.value, d.lastSeq);
       failed.value = false;
+      // the stream starts right after the first snapshot's last event: nothing falls in between
+      start();
     } catch (err) {
       failed.value = true;
       if (!retry) {
@@ -42,11 +45,14 @@ export function useScreenData() {
   };
   const refetch = coalescedRefetch(load, DELAY_MS);
 
-  const { connected } = useCaseStream((e) => {
-    events.value++;
-    if (e.seq > lastSeq.value) lastSeq.value = e.seq;
-    refetch.call();
-  });
+  const { connected, start } = useCaseStream(
+    (e) => {
+      events.value++;
+      if (e.seq > lastSeq.value) lastSeq.value = e.seq;
+      refetch.call();
+    },
+    { deferStart: true, startAfter: () => lastSeq.value || null },
+  );
   // (re)connected: whatever happened while the stream was down is in a fresh snapshot
   watch(connected, (up) => {
     if (up) refetch.call();
