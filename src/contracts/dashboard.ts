@@ -83,3 +83,40 @@ export const dashboardDto = z.object({
   alerts: z.array(dashboardAlertDto),
 });
 export type DashboardDto = z.infer<typeof dashboardDto>;
+
+/** An open case on the screen's map (GET /api/v1/dashboard/map). */
+export const dashboardMapCaseDto = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  lng: z.number(),
+  lat: z.number(),
+  status: z.string(),
+  deadlineState: z.enum(['green', 'yellow', 'red', 'done']),
+  urgency: z.string(),
+  categoryName: z.string().nullable(),
+  stationName: z.string().nullable(),
+  leadUnitName: z.string().nullable(),
+  reportedAt: z.string(),
+});
+export type DashboardMapCaseDto = z.infer<typeof dashboardMapCaseDto>;
+
+/** An inspector's last known position: where their latest own report (inspector channel, last 24 h) was made. */
+export const dashboardInspectorDto = z.object({
+  actorId: z.string(),
+  name: z.string(),
+  lng: z.number(),
+  lat: z.number(),
+  at: z.string(),
+  caseNo: z.string(),
+});
+export type DashboardInspectorDto = z.infer<typeof dashboardInspectorDto>;
+
+export const dashboardMapDto = z.object({
+  generatedAt: z.string(),
+  /** located open cases, the most urgent first (red, yellow, green, untimed; then newest), capped */
+  cases: z.array(dashboardMapCaseDto),
+  /** more located open cases exist than were sent */
+  truncated: z.boolean(),
+  inspectors: z.array(dashboardInspectorDto),
+});
+export type DashboardMapDto = z.infer<typeof dashboardMapDto>;

@@ -4,6 +4,7 @@ import { caseMapZh } from './case-map.js';
 import { casesZh } from './cases.js';
 import { homeWorkZh } from './home-work.js';
 import { mobileZh } from './mobile.js';
+import { screenZh } from './screen.js';
 
 /** 中文（默认）. The domain's own words: 城运管理站、单元网格、主管/牵头/协办、工作日… */
 export const zhCN = {
@@ -176,6 +177,7 @@ export const zhCN = {
   ...homeWorkZh,
   ...mobileZh,
   ...adminZh,
+  ...screenZh,
 };
 
 export type Messages = typeof zhCN;

@@ -12,6 +12,8 @@ export type GridProps = GridFeature['properties'];
 export interface GridMapOptions {
   colourOf: (stationCode: string) => string;
   onSelect: (grid: GridProps) => void;
+  /** over the default grid style (e.g. thinner, darker edges on the dark screen) */
+  baseStyle?: L.PathOptions;
 }
 
 const base: L.PathOptions = { weight: 1, color: '#ffffff', opacity: 1, fillOpacity: 0.45 };
@@ -26,6 +28,7 @@ export class GridMap {
   private selected: string | null = null;
   /** grids outside the current station filter are dimmed, not hidden: the town stays readable */
   private focus: Set<string> | null = null;
+  private readonly base: L.PathOptions;
 
   /** The Leaflet map, for layers drawn over the grids (e.g. the case markers). */
   get leaflet(): L.Map {
@@ -33,6 +36,7 @@ export class GridMap {
   }
 
   constructor(element: HTMLElement, grids: GridCollection, private readonly options: GridMapOptions) {
+    this.base = { ...base, ...options.baseStyle };
     this.map = L.map(element, { attributionControl: false, zoomSnap: 0.25, minZoom: 9, maxZoom: 18, preferCanvas: false });
     // The contract types geometry coordinates as unknown (the server validated them); Leaflet wants GeoJSON types.
     const collection = grids as unknown as FeatureCollection<Geometry, GridProps>;
@@ -60,10 +64,10 @@ export class GridMap {
   }
 
   private styleOf(f: Feature<Geometry, GridProps> | undefined): L.PathOptions {
-    if (!f) return base;
+    if (!f) return this.base;
     const code = f.properties.code;
     const dimmed = this.focus !== null && !this.focus.has(code);
-    const style: L.PathOptions = { ...base, fillColor: this.options.colourOf(f.properties.stationCode), fillOpacity: dimmed ? 0.08 : base.fillOpacity };
+    const style: L.PathOptions = { ...this.base, fillColor: this.options.colourOf(f.properties.stationCode), fillOpacity: dimmed ? 0.08 : this.base.fillOpacity };
     if (code === this.selected) return { ...style, weight: 3, color: '#0c2d57', fillOpacity: 0.7 };
     return style;
   }

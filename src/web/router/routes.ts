@@ -15,6 +15,8 @@ declare module 'vue-router' {
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('../pages/login-page.vue'), meta: { public: true, titleKey: 'login.title' } },
+  // 一屏观全镇: the video wall, full screen, outside the console frame
+  { path: '/screen', component: () => import('../layouts/screen-layout.vue'), children: [{ path: '', name: 'screen', component: () => import('../pages/screen-page.vue'), meta: { titleKey: 'screen.title' } }] },
   {
     path: '/m',
     component: () => import('../layouts/mobile-layout.vue'),

@@ -121,3 +121,62 @@ export async function naiveTodayCounts(db: Db, townId: string, from: string, to:
   const [byState, byCreated, byClosed] = await Promise.all([openNow, created, closed]);
   return { byState, byCreated, byClosed };
 }
+
+export interface MapCaseRow {
+  id: string;
+  case_no: string;
+  lng: number;
+  lat: number;
+  status: string;
+  deadline_state: string;
+  urgency: string;
+  category_code: string | null;
+  station_code: string | null;
+  lead_unit: string | null;
+  reported_at: string;
+}
+
+/** Located cases in the given (open) statuses, red first, then yellow, green, untimed; newest first within. */
+export async function locatedCasesIn(db: Db, townId: string, statuses: readonly string[], limit: number): Promise<MapCaseRow[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select(['id', 'case_no', 'lng', 'lat', 'status', 'deadline_state', 'urgency', 'category_code', 'station_code', 'lead_unit', 'reported_at'])
+    .where('town_id', '=', townId)
+    .where('status', 'in', [...statuses])
+    .where('lng', 'is not', null)
+    .where('lat', 'is not', null)
+    .orderBy(sql`case deadline_state when 'red' then 0 when 'yellow' then 1 when 'green' then 2 else 3 end`)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, lng: Number(r.lng), lat: Number(r.lat) }));
+}
+
+export interface ReportPositionRow {
+  actor_id: string;
+  actor_name: string;
+  lng: number;
+  lat: number;
+  at: string;
+  case_no: string;
+}
+
+/** Where the given channel's located cases created since `from` were reported by someone in `role`, and by whom, newest first. */
+export async function recentReportPositions(db: Db, townId: string, channel: string, role: string, from: string, limit: number): Promise<ReportPositionRow[]> {
+  const rows = await db
+    .selectFrom('cases as c')
+    .innerJoin('case_events as e', (j) => j.onRef('e.case_id', '=', 'c.id').on('e.action', '=', 'report'))
+    .select(['e.actor_id', 'e.actor_name', 'c.lng', 'c.lat', 'c.created_at as at', 'c.case_no'])
+    .where('c.town_id', '=', townId)
+    .where('c.created_at', '>=', from)
+    .where('c.channel', '=', channel)
+    .where('c.lng', 'is not', null)
+    .where('c.lat', 'is not', null)
+    .where('e.actor_role', '=', role)
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, lng: Number(r.lng), lat: Number(r.lat) }));
+}

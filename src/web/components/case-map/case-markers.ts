@@ -6,13 +6,7 @@
 import L from 'leaflet';
 import type { CaseSummaryDto } from '../../api/cases.js';
 import type { GridMap } from '../../map/grid-map.js';
-import { deadlineColours } from './open-cases.js';
-
-/** One popup line: a label and its value. */
-export interface PopupRow {
-  label: string;
-  value: string;
-}
+import { caseMarkerStyle, casePopup, type PopupRow } from './case-popup.js';
 
 export interface CaseMarkerOptions {
   caseNoLabel: string;
@@ -39,15 +33,7 @@ export class CaseMarkers {
     this.markers.clear();
     for (const c of cases) {
       if (!c.location) continue;
-      const colour = deadlineColours[c.deadlineState];
-      const marker = L.circleMarker([c.location.lat, c.location.lng], {
-        radius: c.deadlineState === 'red' ? 8 : 7,
-        color: '#ffffff',
-        weight: 2,
-        fillColor: colour,
-        fillOpacity: 0.95,
-        className: `case-marker case-marker-${c.deadlineState}`,
-      });
+      const marker = L.circleMarker([c.location.lat, c.location.lng], caseMarkerStyle(c.deadlineState));
       marker.bindPopup(() => this.popupOf(c), { minWidth: 220 });
       marker.bindTooltip(c.caseNo, { direction: 'top', offset: [0, -6] });
       marker.addTo(this.layer);
@@ -65,36 +51,7 @@ export class CaseMarkers {
   }
 
   private popupOf(c: CaseSummaryDto): HTMLElement {
-    const box = document.createElement('div');
-    box.className = 'case-popup';
-    box.dataset.test = 'case-popup';
-    const head = document.createElement('div');
-    head.className = 'case-popup-head';
-    const label = document.createElement('span');
-    label.textContent = `${this.options.caseNoLabel}：`;
-    const link = document.createElement('a');
-    link.href = `/cases/${encodeURIComponent(c.id)}`;
-    link.textContent = c.caseNo;
-    link.dataset.test = 'popup-case-link';
-    link.addEventListener('click', (e) => {
-      // a modified click (new tab) is left to the browser
-      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-      e.preventDefault();
-      this.options.onOpenCase(c.id);
-    });
-    head.append(label, link);
-    box.append(head);
-    for (const row of this.options.rowsOf(c)) {
-      const line = document.createElement('div');
-      const k = document.createElement('span');
-      k.className = 'case-popup-label';
-      k.textContent = `${row.label}：`;
-      const v = document.createElement('span');
-      v.textContent = row.value;
-      line.append(k, v);
-      box.append(line);
-    }
-    return box;
+    return casePopup({ id: c.id, caseNo: c.caseNo, caseNoLabel: this.options.caseNoLabel, rows: this.options.rowsOf(c), onOpenCase: this.options.onOpenCase });
   }
 
   destroy(): void {

@@ -1,0 +1,68 @@
+/**
+ * The screen's data, live: the dashboard snapshot and the map's cases, fetched again after case
+ * events from the stream (coalesced: one fetch in flight, one trailing, ~150 ms after the first
+ * event), and once more whenever the stream (re)connects, so nothing missed during a break stays
+ * missing. The stream opens after the first snapshot, resuming right after its last event, and
+ * after a break resumes from the last event seen (Last-Event-ID). Only the latest snapshots are held: nothing grows while the wall runs for days.
+ */
+import { onBeforeUnmount, onMounted, shallowRef, watch } from 'vue';
+import { fetchDashboard, fetchDashboardMap, type DashboardDto, type DashboardMapDto } from '../../api/dashboard.js';
+import { useCaseStream } from '../../utils/case-stream.js';
+import { coalescedRefetch } from './refetch.js';
+
+const DELAY_MS = 150;
+const RETRY_MS = 10_000;
+
+export function useScreenData() {
+  const dashboard = shallowRef<DashboardDto | null>(null);
+  const map = shallowRef<DashboardMapDto | null>(null);
+  const failed = shallowRef(false);
+  /** the last event of the record this page has seen (from the snapshot or the stream) */
+  const lastSeq = shallowRef(0);
+  /** stream events received since the page opened (shown to tests as data-events) */
+  const events = shallowRef(0);
+  let retry: ReturnType<typeof setTimeout> | null = null;
+
+  const load = async (): Promise<void> => {
+    try {
+      const [d, m] = await Promise.all([fetchDashboard(), fetchDashboardMap()]);
+      dashboard.value = d;
+      map.value = m;
+      lastSeq.value = Math.max(lastSeq.value, d.lastSeq);
+      failed.value = false;
+      // the stream starts right after the first snapshot's last event: nothing falls in between
+      start();
+    } catch (err) {
+      failed.value = true;
+      if (!retry) {
+        retry = setTimeout(() => {
+          retry = null;
+          refetch.call();
+        }, RETRY_MS);
+      }
+      throw err;
+    }
+  };
+  const refetch = coalescedRefetch(load, DELAY_MS);
+
+  const { connected, start } = useCaseStream(
+    (e) => {
+      events.value++;
+      if (e.seq > lastSeq.value) lastSeq.value = e.seq;
+      refetch.call();
+    },
+    { deferStart: true, startAfter: () => lastSeq.value || null },
+  );
+  // (re)connected: whatever happened while the stream was down is in a fresh snapshot
+  watch(connected, (up) => {
+    if (up) refetch.call();
+  });
+
+  onMounted(() => void load().catch(() => undefined));
+  onBeforeUnmount(() => {
+    refetch.cancel();
+    if (retry) clearTimeout(retry);
+  });
+
+  return { dashboard, map, failed, connected, lastSeq, events };
+}
