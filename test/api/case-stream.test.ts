@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { streamFanoutOf } from '../../src/server/realtime/stream-fanout.js';
 import { createTestApp, login, type TestApp } from '../app.js';
 import { dialectUnderTest } from '../database.js';
 import { dongpingProfile, dongpingUsers, pointInDongfeng } from '../dongping.js';
@@ -214,5 +215,19 @@ describe(`the event stream (${dialectUnderTest})`, () => {
       expect(events.filter((e) => ids.includes(e.data.caseId))).toHaveLength(15);
       c.close();
     }
+  });
+
+  it('a client reconnecting while nobody else listens gets what it missed at once, not at the next heartbeat', async () => {
+    const c = await stream('dispatcher');
+    const id = await intake(stall('独听'));
+    const seen = await c.until((es) => es.some((e) => e.data.caseId === id));
+    for (const o of open) o.close();
+    // the server notices the closed connections; then two orders arrive with nobody listening
+    for (let i = 0; i < 100 && streamFanoutOf(t.ctx).size > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(streamFanoutOf(t.ctx).size).toBe(0);
+    const missed = [await intake(stall('无人在听一')), await intake(stall('无人在听二'))];
+    const again = await stream('dispatcher', seen.at(-1)!.id);
+    const events = await again.until((es) => missed.every((m) => es.some((e) => e.data.caseId === m)), 3_000);
+    expect(events.map((e) => e.data.caseId)).toEqual(missed);
   });
 });

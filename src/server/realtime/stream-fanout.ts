@@ -18,6 +18,11 @@ export class StreamFanout {
     ctx.realtime.subscribe(() => void this.wake());
   }
 
+  /** how many connections listen */
+  get size(): number {
+    return this.listeners.size;
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     this.beat ??= setInterval(() => void this.wake(), HEARTBEAT_MS);

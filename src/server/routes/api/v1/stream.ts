@@ -45,7 +45,11 @@ export async function streamRoutes(api: Api, ctx: AppContext): Promise<void> {
       const data = { seq: Number(e.seq), caseId: e.case_id, caseNo: item.caseNo, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, actor: e.actor_name, at: e.at };
       res.write(`id: ${e.seq}\nevent: case\ndata: ${JSON.stringify(data)}\n\n`);
     };
-    const pump = async (): Promise<void> => {
+    // `fromFeed`: woken right after the shared feed read the record, so it holds everything up to
+    // that read; a new connection (or one that is behind) reads the record itself until caught up
+    let feedFresh = false;
+    const pump = async (fromFeed = false): Promise<void> => {
+      if (fromFeed) feedFresh = true;
       if (pumping) {
         again = true;
         return;
@@ -56,7 +60,7 @@ export async function streamRoutes(api: Api, ctx: AppContext): Promise<void> {
           again = false;
           for (;;) {
             // up to date: from the shared feed in memory; behind it: from the record itself
-            const cached = fanout.feed.since(last);
+            const cached = feedFresh ? fanout.feed.since(last) : null;
             const items = cached ?? (await readFeedItems(ctx.database.db, ctx.townId, last, BATCH));
             if (items.length === 0 || closed) break;
             for (const item of items) {
@@ -72,7 +76,7 @@ export async function streamRoutes(api: Api, ctx: AppContext): Promise<void> {
         pumping = false;
       }
     };
-    const unsubscribe = fanout.subscribe(() => void pump());
+    const unsubscribe = fanout.subscribe(() => void pump(true));
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
     request.raw.on('close', () => {
       closed = true;
