@@ -4,6 +4,7 @@ import { version } from '../version.js';
 import { registerAuditCommands } from './audit-commands.js';
 import { registerDbCommands } from './db-commands.js';
 import { registerProfileCommands } from './profile-commands.js';
+import { registerSeedCommand } from './seed-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerUserCommands } from './user-commands.js';
 
@@ -16,6 +17,7 @@ export function buildCli(): Command {
   registerProfileCommands(program);
   registerAuditCommands(program);
   registerUserCommands(program);
+  registerSeedCommand(program);
   return program;
 }
 
