@@ -430,7 +430,7 @@ export function generateCase(town: SeedTown, random: Random, memo: RoutingMemo, 
 function redispatch(s: Story): void {
   const { town, random } = s;
   const routing = s.routing;
-  const when = s.after(s.now, 'dispatch', s.share(undefined, 0.96));
+  const when = s.after(s.now, 'dispatch', s.share(undefined, 0.985));
   if (routing.kind === 'auto' && s.facts.returnCount < town.snapshot.rules.routing.designateAfterReturns) {
     s.act(random.pick(town.dispatchers), 'dispatch', { leadUnit: routing.leadUnit, assistUnits: routing.assistUnits, note: '按派单规则派遣' }, when);
     return;
@@ -462,7 +462,7 @@ function live(s: Story, channel: Channel): void {
     if (s.status() !== 'dispatched') redispatch(s);
     const unit = s.facts.leadUnit!;
     const habits = town.habits.get(unit);
-    const answerAt = s.after(s.now, 'accept', s.share(habits, 0.85 + 0.14 * (habits?.punctual ?? 0.9)));
+    const answerAt = s.after(s.now, 'accept', s.share(habits, 0.95 + 0.045 * (habits?.punctual ?? 0.9)));
     if (!s.facts.designated && random.chance(habits?.returnRate ?? 0.05)) {
       s.act(handlerOf(town, unit, random), 'return', { reason: random.pick(reasons.return) }, answerAt);
       continue;
@@ -501,7 +501,7 @@ function live(s: Story, channel: Channel): void {
     s.act(handler, 'feedback', { text: `已到现场处置：${closeCondition}，现场已恢复正常。` }, s.after(s.now, 'handle', rework > 0 ? s.share(habits) * 0.5 : s.share(habits)));
     const inspectors = town.inspectorsByStation.get(s.facts.stationCode ?? '');
     const verifier = inspectors && inspectors.length > 0 && random.chance(0.85) ? random.pick(inspectors) : dispatcher();
-    const verifyAt = s.after(s.now, 'verify', s.share(undefined, 0.96));
+    const verifyAt = s.after(s.now, 'verify', s.share(undefined, 0.985));
     if (rework < 2 && random.chance(habits?.reworkRate ?? 0.08)) {
       s.act(verifier, 'verify', { result: 'fail', reason: random.pick(reasons.rework) }, verifyAt);
       continue;
@@ -512,7 +512,7 @@ function live(s: Story, channel: Channel): void {
   if (s.status() === 'verified') {
     const unhappy = 0.04 + 0.08 * s.facts.reworkCount + 0.05 * s.facts.returnCount + (s.clocks.some((c) => c.step === 'handle' && c.stoppedAt !== null && c.stoppedAt > c.dueAt) ? 0.1 : 0);
     const outcome = random.chance(0.06) ? 'unreachable' : random.chance(unhappy) ? 'dissatisfied' : 'satisfied';
-    s.act(dispatcher(), 'visit', { outcome, note: visitNotes[outcome] }, s.after(s.now, 'visit', s.share(undefined, 0.97)));
+    s.act(dispatcher(), 'visit', { outcome, note: visitNotes[outcome] }, s.after(s.now, 'visit', s.share(undefined, 0.99)));
   }
   s.act(dispatcher(), 'close', { note: '结案' }, s.minutesLater(s.now, 30, 1));
 }

@@ -102,7 +102,7 @@ function actorsOf(people: PersonnelRow[], accounts: Map<string, { id: string; us
 
 function habitsFor(random: Random): UnitHabits {
   return {
-    punctual: 0.72 + random.next() * 0.25,
+    punctual: 0.82 + random.next() * 0.16,
     returnRate: 0.02 + random.next() * 0.1,
     reworkRate: 0.03 + random.next() * 0.12,
     extendRate: 0.01 + random.next() * 0.07,
