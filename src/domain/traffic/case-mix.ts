@@ -8,6 +8,11 @@ import type { Channel } from '../case/index.js';
 import type { Category } from '../profile/schema.js';
 import { channelFamily } from './traffic-shape.js';
 
+/** What the mix needs of a category: the profile's Category and the API's category DTO both fit. */
+export type MixCategory = Pick<Category, 'code' | 'kind' | 'majorCode' | 'name' | 'keywords' | 'persistent' | 'stationLevel'> & {
+  limits: ReadonlyArray<{ urgency: string; registerCondition: string; closeCondition: string }>;
+};
+
 /** The complaints people call about most (GB/T 47678.5 codes, where the catalogue has them). */
 const everyday: Readonly<Record<string, number>> = {
   '06028': 4, // 噪声扰民
@@ -64,7 +69,7 @@ export const videoAlgorithms: Readonly<Record<string, string>> = {
 };
 
 /** Relative weight of a category among one channel's reports; 0 = this channel never reports it. */
-export function categoryWeight(channel: Channel, category: Category, hasSpecific: { sensor: boolean; camera: boolean }): number {
+export function categoryWeight(channel: Channel, category: MixCategory, hasSpecific: { sensor: boolean; camera: boolean }): number {
   const family = channelFamily(channel);
   const boost = everyday[category.code] ?? 1;
   const persistent = category.persistent ? 4 : 1;
@@ -83,7 +88,7 @@ export function categoryWeight(channel: Channel, category: Category, hasSpecific
 }
 
 /** Weights of every category of the catalogue for one channel, in catalogue order. */
-export function categoryWeights(channel: Channel, categories: readonly Category[]): number[] {
+export function categoryWeights(channel: Channel, categories: readonly MixCategory[]): number[] {
   const hasSpecific = {
     sensor: categories.some((c) => sensorMetrics[c.code]),
     camera: categories.some((c) => videoAlgorithms[c.code]),

@@ -4,9 +4,8 @@
  * the classifier and the dispatcher read them as the real thing.
  */
 import type { Channel } from '../case/index.js';
-import type { Category } from '../profile/schema.js';
 import type { Random } from './random.js';
-import { sensorMetrics, videoAlgorithms } from './case-mix.js';
+import { sensorMetrics, videoAlgorithms, type MixCategory } from './case-mix.js';
 
 const places = ['路口', '菜场门口', '小区北门', '公交站旁', '河边', '村委会附近', '桥头', '农田边', '学校门口', '停车场', '老街', '商铺门前', '宅前屋后', '村道旁', '健身广场', '卫生服务站对面', '幼儿园围墙外', '农贸市场东侧'];
 
@@ -26,11 +25,11 @@ const details: Readonly<Record<string, readonly string[]>> = {
 const asks = ['请尽快处理', '希望相关部门管一管', '之前反映过一次，至今没人处理', '请派人来看看', '请处理后回电', '影响居民正常生活'];
 const callers = ['市民来电反映', '来电人反映', '居民来电称', '市民反映'];
 
-function keywordOf(category: Category, random: Random): string {
+function keywordOf(category: MixCategory, random: Random): string {
   return random.chance(0.7) ? random.pick(category.keywords) : category.name;
 }
 
-function detailOf(category: Category, random: Random): string {
+function detailOf(category: MixCategory, random: Random): string {
   const group = details[category.majorCode] ?? details['10']!;
   const condition = category.limits[0]?.registerCondition;
   return condition && random.chance(0.3) ? condition : random.pick(group);
@@ -48,19 +47,19 @@ export interface SensorReading {
 }
 
 /** A sensor reading beyond the category's threshold (or a generic alarm when the category has none). */
-export function sensorReading(category: Category, random: Random): SensorReading {
+export function sensorReading(category: MixCategory, random: Random): SensorReading {
   const m = sensorMetrics[category.code];
   if (!m) return { metric: '异常告警', value: 1, threshold: 0, unit: '次' };
   const value = Math.round(m.threshold * (1 + m.excess * (0.05 + random.next())) * 100) / 100;
   return { metric: m.metric, value, threshold: m.threshold, unit: m.unit };
 }
 
-export function videoAlgorithm(category: Category): string {
+export function videoAlgorithm(category: MixCategory): string {
   return videoAlgorithms[category.code] ?? 'event-detection';
 }
 
 /** One report's description, in the voice of its channel. */
-export function describe(channel: Channel, category: Category, place: string, random: Random, extra?: { reading?: SensorReading; score?: number }): string {
+export function describe(channel: Channel, category: MixCategory, place: string, random: Random, extra?: { reading?: SensorReading; score?: number }): string {
   const keyword = keywordOf(category, random);
   switch (channel) {
     case 'hotline_12345':
