@@ -5,6 +5,7 @@ import { registerAuditCommands } from './audit-commands.js';
 import { registerDbCommands } from './db-commands.js';
 import { registerProfileCommands } from './profile-commands.js';
 import { registerSeedCommand } from './seed-command.js';
+import { registerSimulateCommand } from './simulate-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerUserCommands } from './user-commands.js';
 
@@ -18,6 +19,7 @@ export function buildCli(): Command {
   registerAuditCommands(program);
   registerUserCommands(program);
   registerSeedCommand(program);
+  registerSimulateCommand(program);
   return program;
 }
 
