@@ -8,7 +8,8 @@
 import type { Actor } from '../../domain/access/index.js';
 import { decide, type Accepted, type CaseAction, type Actor as CaseActor } from '../../domain/case/index.js';
 import type { Urgency } from '../../domain/profile/schema.js';
-import { applyDeadlineEffects, caseDeadlineState, limitFor, wasLate, nextThresholdAt, unclassifiedLimits, type StepClock } from '../../domain/sla/index.js';
+import { caseDeadlineState, limitFor, nextThresholdAt, unclassifiedLimits, type StepClock } from '../../domain/sla/index.js';
+import { recordSteps } from './step-records.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent, unitsThatReturned, type NewCaseEvent } from '../db/repositories/case-event-repository.js';
 import { attachmentsExist, claimAttachments, findCase, insertOutbox, lastEventOf, updateCase, type CasePatch, type CaseRow } from '../db/repositories/case-repository.js';
@@ -111,14 +112,8 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
 
   const category = categoryCode ? town.categories.get(categoryCode) : undefined;
   const limitOf = (step: Parameters<typeof limitFor>[2]) => (category ? limitFor(category, urgency, step) : unclassifiedLimits[step]);
-  let clocks = JSON.parse(row.deadlines) as StepClock[];
-  // the steps each action finished, and whether in time: what the assessment counts (domain/assessment)
-  const stepsDone: Array<Array<{ step: string; late: boolean }>> = [];
-  for (const s of steps) {
-    const before = clocks;
-    clocks = applyDeadlineEffects(clocks, s.decision.effects, limitOf, now, town.calendar);
-    stepsDone.push(clocks.filter((c, i) => c.stoppedAt !== null && before[i]?.stoppedAt === null).map((c) => ({ step: c.step, late: wasLate(c) })));
-  }
+  const recorded = recordSteps(steps, JSON.parse(row.deadlines) as StepClock[], { leadUnit: row.lead_unit, categoryCode, urgency, routing }, limitOf, now, town.calendar);
+  const clocks = recorded.clocks;
   const last = steps[steps.length - 1]!.decision;
   Object.assign(patch, factColumns(last.facts), {
     deadlines: JSON.stringify(clocks),
@@ -136,13 +131,7 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
   await ctx.database.write(async (trx) => {
     if (!(await updateCase(trx, ctx.townId, row, patch))) throw staleVersion(row.version);
     for (const [i, s] of steps.entries()) {
-      const data: Record<string, unknown> = { ...s.decision.event.data };
-      if (row.lead_unit) data.unit = row.lead_unit;
-      if (stepsDone[i]!.length > 0) data.steps = stepsDone[i];
-      if (s.decision.event.to === 'closed') data.onTime = !clocks.some(wasLate);
-      if (s.action === 'return') data.returnedBy = row.lead_unit;
-      if (s.action === 'register') Object.assign(data, { categoryCode, urgency });
-      if (s.action === 'dispatch' || s.action === 'register' || s.action === 'return') data.routing = { rule: routing.rule, explanation: routing.explanation };
+      const data = recorded.data[i]!;
       const event = await appendCaseEvent(
         trx,
         ctx.townId,

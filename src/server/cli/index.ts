@@ -6,6 +6,8 @@ import { registerDashboardCommands } from './dashboard-commands.js';
 import { registerAssessmentCommands } from './assessment-commands.js';
 import { registerDbCommands } from './db-commands.js';
 import { registerProfileCommands } from './profile-commands.js';
+import { registerSeedCommand } from './seed-command.js';
+import { registerSimulateCommand } from './simulate-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerUserCommands } from './user-commands.js';
 
@@ -20,6 +22,8 @@ export function buildCli(): Command {
   registerDashboardCommands(program);
   registerAssessmentCommands(program);
   registerUserCommands(program);
+  registerSeedCommand(program);
+  registerSimulateCommand(program);
   return program;
 }
 

@@ -4,8 +4,8 @@
  * same transaction as the events, with the case's version, so two sweeps (or two nodes) never fire
  * twice, and a sweep after downtime catches up on everything it missed.
  */
-import { decide, type CaseAction } from '../../domain/case/index.js';
-import { caseDeadlineState, nextThresholdAt, planSweep, type StepClock } from '../../domain/sla/index.js';
+import { decide, type CaseAction, type CaseFacts } from '../../domain/case/index.js';
+import { caseDeadlineState, nextThresholdAt, planSweep, type StepClock, type SweepFiring } from '../../domain/sla/index.js';
 import { systemActor, systemCaseActor } from '../cases/case-actor.js';
 import { factColumns, factsOf } from '../cases/case-facts.js';
 import type { AppContext } from '../context.js';
@@ -20,14 +20,19 @@ export interface SweepResult {
   escalated: number;
 }
 
-async function sweepOne(ctx: AppContext, row: CaseRow, now: Date, result: SweepResult): Promise<void> {
-  const town = await ctx.town.current();
-  const yellowAt = town.rules.deadlines.yellowAt;
-  const plan = planSweep(JSON.parse(row.deadlines) as StepClock[], now, town.calendar, yellowAt);
-  const at = now.toISOString();
-  let facts = factsOf(row);
-  const events: Array<{ action: CaseAction; from: string; to: string; reason: string; data: Record<string, unknown> }> = [];
-  for (const f of plan.firings) {
+export interface SweepEvent {
+  action: CaseAction;
+  from: string;
+  to: string;
+  reason: string;
+  data: Record<string, unknown>;
+}
+
+/** What one sweep run records for a plan's firings: urge at yellow, escalate (or urge at the top) at red. Pure; also used by the history seeder. */
+export function sweepEvents(start: CaseFacts, firings: readonly SweepFiring[], yellowAt: number): { facts: CaseFacts; events: SweepEvent[] } {
+  let facts = start;
+  const events: SweepEvent[] = [];
+  for (const f of firings) {
     const reason = f.threshold === 'yellow' ? `${stepLabels[f.step]}时限已过 ${Math.round(yellowAt * 100)}%，系统自动催办` : `${stepLabels[f.step]}已超期，系统自动督办升级`;
     // at red the case climbs one rung; at the top of the ladder a red is still announced, as an urge
     const tries: CaseAction[] = f.action === 'escalate' ? ['escalate', 'urge'] : ['urge'];
@@ -35,11 +40,23 @@ async function sweepOne(ctx: AppContext, row: CaseRow, now: Date, result: SweepR
       const d = decide(facts, systemCaseActor, action, action === 'escalate' ? { reason } : { note: reason });
       if (!d.ok) continue;
       facts = d.facts;
-      events.push({ action, from: d.event.from, to: d.event.to, reason, data: { ...d.event.data, step: f.step, threshold: f.threshold, automatic: true, ...(row.lead_unit ? { unit: row.lead_unit } : {}) } });
-      if (action === 'escalate') result.escalated++;
-      else result.urged++;
+      // the unit that let the step run late: what the assessment counts it for
+      events.push({ action, from: d.event.from, to: d.event.to, reason, data: { ...d.event.data, step: f.step, threshold: f.threshold, automatic: true, ...(start.leadUnit ? { unit: start.leadUnit } : {}) } });
       break;
     }
+  }
+  return { facts, events };
+}
+
+async function sweepOne(ctx: AppContext, row: CaseRow, now: Date, result: SweepResult): Promise<void> {
+  const town = await ctx.town.current();
+  const yellowAt = town.rules.deadlines.yellowAt;
+  const plan = planSweep(JSON.parse(row.deadlines) as StepClock[], now, town.calendar, yellowAt);
+  const at = now.toISOString();
+  const { facts, events } = sweepEvents(factsOf(row), plan.firings, yellowAt);
+  for (const e of events) {
+    if (e.action === 'escalate') result.escalated++;
+    else result.urged++;
   }
   await ctx.database.write(async (trx) => {
     const updated = await updateCase(trx, ctx.townId, row, {

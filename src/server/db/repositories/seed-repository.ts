@@ -1,0 +1,85 @@
+/**
+ * Bulk writes of the history seeder (`cityops seed`): multi-row INSERTs of fixed width, as raw
+ * prepared statements (the same SQL text per chunk size, so SQLite's statement cache and
+ * PostgreSQL's parser see one statement), inside the caller's transaction. Nothing is built per row.
+ */
+import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
+import { GENESIS } from '../../crypto/hash-chain.js';
+import type { DB } from '../schema.js';
+
+type Trx = Transaction<DB>;
+
+export const seedCaseColumns = [
+  'id', 'town_id', 'case_no', 'channel', 'external_id', 'status', 'category_code', 'urgency', 'description', 'address', 'lng', 'lat',
+  'grid_code', 'station_code', 'lead_unit', 'assist_units', 'designated', 'return_count', 'rework_count', 'extension_pending',
+  'escalation_level', 'suspended_from', 'has_reporter_contact', 'reporter_name_enc', 'reporter_phone_enc', 'reporter_phone_idx',
+  'channel_data', 'classification', 'routing', 'deadlines', 'deadline_state', 'next_due_at', 'visit_outcome', 'reported_at',
+  'created_at', 'updated_at', 'closed_at', 'version', 'registered_at', 'dispatched_at',
+] as const;
+
+export const seedEventColumns = [
+  'town_id', 'seq', 'case_id', 'action', 'from_status', 'to_status', 'actor_type', 'actor_id', 'actor_name', 'actor_role', 'reason',
+  'data', 'attachments', 'at', 'prev_hash', 'hash',
+] as const;
+
+export type SqlValue = string | number | null;
+
+const statements = new Map<string, string>();
+
+function insertSql(table: string, columns: readonly string[], rows: number, postgres: boolean): string {
+  const key = `${table}|${rows}|${postgres}`;
+  let text = statements.get(key);
+  if (!text) {
+    let n = 0;
+    const tuple = () => `(${columns.map(() => (postgres ? `$${++n}` : '?')).join(',')})`;
+    text = `INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array.from({ length: rows }, tuple).join(',')}`;
+    statements.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Inserts rows (each an array in `columns` order) in chunks small enough for both dialects'
+ * parameter limits (SQLite 32 766, PostgreSQL 65 535).
+ */
+export async function insertMany(trx: Trx, table: 'cases' | 'case_events', columns: readonly string[], rows: readonly SqlValue[][], postgres: boolean): Promise<void> {
+  const perChunk = Math.max(1, Math.floor(30_000 / columns.length));
+  for (let i = 0; i < rows.length; i += perChunk) {
+    const chunk = rows.slice(i, i + perChunk);
+    await trx.executeQuery(CompiledQuery.raw(insertSql(table, columns, chunk.length, postgres), chunk.flat()));
+  }
+}
+
+/**
+ * Takes the town's chain head for this transaction: the first statement writes (so SQLite's lock is
+ * taken before the head is read), and PostgreSQL locks the head row as every appender does.
+ */
+export async function lockChainHead(trx: Trx, townId: string, postgres: boolean): Promise<{ seq: number; hash: string }> {
+  await trx.insertInto('event_chain_heads').values({ town_id: townId, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('town_id').doNothing()).execute();
+  const q = trx.selectFrom('event_chain_heads').select(['seq', 'hash']).where('town_id', '=', townId);
+  const head = await (postgres ? q.forUpdate() : q).executeTakeFirstOrThrow();
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
+export async function setChainHead(trx: Trx, townId: string, head: { seq: number; hash: string }): Promise<void> {
+  await trx.updateTable('event_chain_heads').set({ seq: head.seq, hash: head.hash }).where('town_id', '=', townId).execute();
+}
+
+/** Reserves `count` case numbers of a local day; returns the first (the live intake continues after the last). */
+export async function reserveCaseNumbers(trx: Trx, townId: string, localDay: string, count: number): Promise<number> {
+  const row = await trx
+    .insertInto('case_counters')
+    .values({ town_id: townId, day: localDay, last: count })
+    .onConflict((oc) => oc.columns(['town_id', 'day']).doUpdateSet((eb) => ({ last: eb('case_counters.last', '+', eb.ref('excluded.last')) })))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return Number(row.last) - count + 1;
+}
+
+/**
+ * SQLite: a larger page cache for this connection while seeding (index pages of a growing table are
+ * touched at random; the default 2 MB cache makes every batch read them from disk again).
+ */
+export async function prepareBulkSession(db: Kysely<DB>, postgres: boolean): Promise<void> {
+  if (!postgres) await sql`PRAGMA cache_size = -262144`.execute(db);
+}
