@@ -69,12 +69,16 @@ export class TownSnapshots {
     this.checkedAt = performance.now();
     if (!town) throw new Error(`town ${this.townId} is not loaded`);
     if (this.cache?.hash === town.profile_hash) return this.cache;
-    // one build at a time: concurrent requests after a profile change wait for the same build
-    this.building ??= this.build(town.profile_hash, JSON.parse(town.rules) as RulesFile).finally(() => {
-      this.building = null;
-    });
-    this.cache = await this.building;
-    return this.cache;
+    // one build at a time: concurrent requests after a profile change wait for the same build; a
+    // build that began before the change (an older hash) is waited for, then followed by a new one
+    for (;;) {
+      this.building ??= this.build(town.profile_hash, JSON.parse(town.rules) as RulesFile).finally(() => {
+        this.building = null;
+      });
+      const built = await this.building;
+      this.cache = built;
+      if (built.hash === town.profile_hash) return built;
+    }
   }
 
   private async build(hash: string, rules: RulesFile): Promise<TownSnapshot> {
