@@ -14,6 +14,7 @@ import { systemActor } from '../../src/server/commands/record-audit.js';
 import { loadConfig } from '../../src/server/config.js';
 import { createContext } from '../../src/server/main.js';
 import { createFloorTable, insertFloorRow } from './floor-table.js';
+import { naiveDashboardCounts } from '../../src/server/db/repositories/dashboard-repository.js';
 
 const dataDir = process.env.CITYOPS_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-bench-'));
 const config = { ...loadConfig({ ...process.env, CITYOPS_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1' };
@@ -26,6 +27,11 @@ app.post('/api/bench-floor', async (request, reply) => {
   requireActor(request);
   await insertFloorRow(ctx.database.db, `${process.pid}-${n++}`, JSON.stringify(request.body), new Date().toISOString());
   return reply.code(201).send({ ok: true });
+});
+// the dashboard benchmark's baseline: the snapshot's figures by GROUP BY over all cases, per request
+app.get('/api/bench-naive-dashboard', async (request) => {
+  requireActor(request);
+  return naiveDashboardCounts(ctx.database.db, ctx.townId, new Date(Date.now() - 84 * 86_400_000).toISOString());
 });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 console.log(JSON.stringify({ port: Number(new URL(address).port), apiKey: key }));

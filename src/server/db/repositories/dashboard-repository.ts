@@ -180,3 +180,33 @@ export async function recentReportPositions(db: Db, townId: string, channel: str
     .execute();
   return rows.map((r) => ({ ...r, lng: Number(r.lng), lat: Number(r.lat) }));
 }
+
+/**
+ * The benchmark's baseline: the same figures the snapshot shows, computed per request by GROUP BY
+ * over the cases (now by status/station/unit/light; new and closed per day over the last 12 weeks).
+ */
+export async function naiveDashboardCounts(db: Db, townId: string, since: string) {
+  const gauges = db
+    .selectFrom('cases')
+    .select(['status', 'station_code', 'lead_unit', 'deadline_state', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('town_id', '=', townId)
+    .groupBy(['status', 'station_code', 'lead_unit', 'deadline_state'])
+    .execute();
+  const created = db
+    .selectFrom('cases')
+    .select([sql<string>`substr(cast(created_at as text), 1, 10)`.as('day'), 'station_code', 'channel', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('town_id', '=', townId)
+    .where('created_at', '>=', since)
+    .groupBy([sql`substr(cast(created_at as text), 1, 10)`, 'station_code', 'channel'])
+    .execute();
+  const closed = db
+    .selectFrom('cases')
+    .select([sql<string>`substr(cast(closed_at as text), 1, 10)`.as('day'), 'lead_unit', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('town_id', '=', townId)
+    .where('status', '=', 'closed')
+    .where('closed_at', '>=', since)
+    .groupBy([sql`substr(cast(closed_at as text), 1, 10)`, 'lead_unit'])
+    .execute();
+  const [a, b, c] = await Promise.all([gauges, created, closed]);
+  return { gauges: a.length, created: b.length, closed: c.length };
+}

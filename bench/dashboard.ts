@@ -1,0 +1,135 @@
+/**
+ * npm run bench:dashboard — the one screen's snapshot (GET /api/v1/dashboard, read from counters)
+ * against the naive way measured in the same run by the same server (GROUP BY over all cases per
+ * request), at growing numbers of seeded historical cases (realistic: `cityops seed`'s generator),
+ * on SQLite and, when reachable, PostgreSQL. Also prints the server's RSS.
+ * BENCH_CASES="100000,1000000" sets the sizes (default 100000); BENCH_PG_CASES the PostgreSQL size
+ * (default 100000, 0 to skip). Targets (issue #5): p95 ≤ 50 ms and ≤ 0.1 × naive; RSS ≤ 300 MB.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { systemClock } from '../src/domain/clock.js';
+import { loadConfig } from '../src/server/config.js';
+import { createContext } from '../src/server/main.js';
+import { seedHistory } from '../src/server/seed/seed-history.js';
+import { percentile } from './lib/load.js';
+import { spawnBenchServer } from './lib/spawn-bench-server.js';
+
+const SIZES = (process.env.BENCH_CASES ?? '100000').split(',').map(Number);
+const PG_CASES = Number(process.env.BENCH_PG_CASES ?? 100000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 60);
+const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function seed(env: Record<string, string>, cases: number): Promise<number> {
+  const config = { ...loadConfig({ ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1' };
+  const { ctx, database } = await createContext(config, systemClock);
+  const started = performance.now();
+  const to = new Date();
+  let last = 0;
+  await seedHistory(database, ctx.townId, ctx.cipher, {
+    cases,
+    from: new Date(to.getTime() - 365 * 86_400_000),
+    to,
+    seed: 42,
+    batch: 5000,
+    onProgress: ({ cases: n }) => {
+      if (process.stderr.isTTY && n - last >= 20_000) {
+        last = n;
+        process.stderr.write(`\r  seeding ${n.toLocaleString('en-US')} / ${cases.toLocaleString('en-US')}`);
+      }
+    },
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  await database.close();
+  return (performance.now() - started) / 1000;
+}
+
+async function timeGets(url: string, apiKey: string, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const res = await fetch(url, { headers: { authorization: `Bearer ${apiKey}` } });
+    if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+interface Row {
+  label: string;
+  cases: number;
+  seedSeconds: number;
+  snapshot: { p50: number; p95: number };
+  naive: { p50: number; p95: number };
+  rssMb: number;
+}
+
+async function measure(label: string, cases: number, env: Record<string, string>): Promise<Row> {
+  console.log(`${label}: seeding ${cases.toLocaleString('en-US')} cases…`);
+  const seedSeconds = await seed(env, cases);
+  const server = await spawnBenchServer(env);
+  try {
+    const base = `${server.url}/api`;
+    await timeGets(`${base}/v1/dashboard`, server.apiKey, 5);
+    await timeGets(`${base}/bench-naive-dashboard`, server.apiKey, 2);
+    // alternate so machine noise hits both
+    const snap: number[] = [];
+    const naive: number[] = [];
+    const naiveCount = Math.max(5, Math.round(REQUESTS / 6));
+    for (let r = 0; r < 3; r++) {
+      snap.push(...(await timeGets(`${base}/v1/dashboard`, server.apiKey, REQUESTS / 3)));
+      naive.push(...(await timeGets(`${base}/bench-naive-dashboard`, server.apiKey, Math.ceil(naiveCount / 3))));
+    }
+    snap.sort((a, b) => a - b);
+    naive.sort((a, b) => a - b);
+    return { label, cases, seedSeconds, snapshot: { p50: percentile(snap, 50), p95: percentile(snap, 95) }, naive: { p50: percentile(naive, 50), p95: percentile(naive, 95) }, rssMb: rssMb(server.child.pid!) };
+  } finally {
+    await server.stop();
+  }
+}
+
+const rows: Row[] = [];
+for (const n of SIZES) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-bench-dash-'));
+  try {
+    rows.push(await measure('SQLite', n, { CITYOPS_DATA_DIR: dataDir }));
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+if (PG_CASES > 0) {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  let reachable = true;
+  await admin.connect().catch(() => (reachable = false));
+  if (reachable) {
+    const name = `cityops_bench_dash_${process.pid}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    const u = new URL(PG_URL);
+    u.pathname = `/${name}`;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-bench-dash-'));
+    try {
+      rows.push(await measure('PostgreSQL', PG_CASES, { CITYOPS_DATA_DIR: dataDir, DATABASE_URL: u.toString() }));
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  } else console.log(`PostgreSQL not reachable at ${PG_URL}: skipped`);
+}
+
+const ms = (n: number) => n.toFixed(1).padStart(7);
+console.log(`\ndashboard benchmark: GET /api/v1/dashboard (counters) vs the same figures by GROUP BY per request (${os.cpus().length} cores)`);
+console.log('database      cases    seed s  snapshot p50  p95 ms   naive p50  p95 ms  p95 ratio  RSS MB');
+for (const r of rows) {
+  console.log(`${r.label.padEnd(11)} ${String(r.cases).padStart(8)}  ${r.seedSeconds.toFixed(0).padStart(6)}  ${ms(r.snapshot.p50)}  ${ms(r.snapshot.p95)}  ${ms(r.naive.p50)}  ${ms(r.naive.p95)}  ${(r.snapshot.p95 / r.naive.p95).toFixed(3).padStart(9)}  ${r.rssMb.toFixed(0).padStart(6)}`);
+}
+fs.mkdirSync('bench/results', { recursive: true });
+fs.writeFileSync('bench/results/dashboard.json', JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));
