@@ -16,7 +16,7 @@ import { channelWeightsOn } from '../../domain/traffic/traffic-shape.js';
 import { chainHash } from '../crypto/hash-chain.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { Database } from '../db/database.js';
-import { insertMany, lockChainHead, prepareBulkSession, reserveCaseNumbers, seedCaseColumns, seedEventColumns, setChainHead, type SqlValue } from '../db/repositories/seed-repository.js';
+import { analyzeAfterBulkLoad, insertMany, lockChainHead, prepareBulkSession, reserveCaseNumbers, seedCaseColumns, seedEventColumns, setChainHead, type SqlValue } from '../db/repositories/seed-repository.js';
 import { TownSnapshots } from '../services/town-snapshot.js';
 import { generateCase, RoutingMemo, type SeedCase } from './case-story.js';
 import { loadSeedTown } from './seed-town.js';
@@ -152,6 +152,7 @@ export async function seedHistory(database: Database, townId: string, cipher: Fi
     }
   }
   await flush();
+  await analyzeAfterBulkLoad(database.db, database.dialect === 'postgres');
   report.ms = performance.now() - started;
   return report;
 }

@@ -83,3 +83,10 @@ export async function reserveCaseNumbers(trx: Trx, townId: string, localDay: str
 export async function prepareBulkSession(db: Kysely<DB>, postgres: boolean): Promise<void> {
   if (!postgres) await sql`PRAGMA cache_size = -262144`.execute(db);
 }
+
+/** After a bulk load: fresh planner statistics (PostgreSQL plans the first reads badly without them). */
+export async function analyzeAfterBulkLoad(db: Kysely<DB>, postgres: boolean): Promise<void> {
+  // SQLite: sampled (analysis_limit), so a 10 GB file is analysed in seconds, not minutes
+  if (!postgres) await sql`PRAGMA analysis_limit = 1000`.execute(db);
+  await sql`ANALYZE`.execute(db);
+}
