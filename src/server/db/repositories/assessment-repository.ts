@@ -3,23 +3,14 @@
  * range of days for a period's indicators, and replaced by a recount of the record.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { parseFactKey } from '../../../domain/assessment/index.js';
 import type { DB } from '../schema.js';
+import { addToCounters } from './counter-upsert.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
-const CHUNK = 200;
 
-/** Adds each count (keys from factKey) to its counter; sorted so writers lock in one order. */
-export async function addAssessmentCounts(trx: Transaction<DB>, townId: string, counts: ReadonlyMap<string, number>): Promise<void> {
-  if (counts.size === 0) return;
-  const rows = [...counts.keys()].sort().map((k) => ({ town_id: townId, ...parseFactKey(k), n: counts.get(k)! }));
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await trx
-      .insertInto('assessment_counters')
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.columns(['town_id', 'subject', 'key', 'day', 'metric']).doUpdateSet((eb) => ({ n: eb('assessment_counters.n', '+', eb.ref('excluded.n')) })))
-      .execute();
-  }
+/** Adds each count (keys from factKey) to its counter, in the transaction of the append. */
+export function addAssessmentCounts(trx: Transaction<DB>, townId: string, counts: ReadonlyMap<string, number>): Promise<void> {
+  return addToCounters(trx, 'assessment_counters', ['subject', 'key', 'day', 'metric'], townId, counts);
 }
 
 export interface AssessmentSum {
@@ -53,8 +44,7 @@ export async function lockEventsForRecount(trx: Transaction<DB>, postgres: boole
 
 export async function replaceAssessmentCounters(trx: Transaction<DB>, townId: string, counts: ReadonlyMap<string, number>, build: { version: number; events: number; at: string }): Promise<void> {
   await trx.deleteFrom('assessment_counters').where('town_id', '=', townId).execute();
-  const rows = [...counts].filter(([, n]) => n !== 0).map(([k, n]) => ({ town_id: townId, ...parseFactKey(k), n }));
-  for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('assessment_counters').values(rows.slice(i, i + CHUNK)).execute();
+  await addAssessmentCounts(trx, townId, new Map([...counts].filter(([, n]) => n !== 0)));
   await trx
     .insertInto('assessment_builds')
     .values({ town_id: townId, version: build.version, events: build.events, built_at: build.at })

@@ -4,24 +4,16 @@
  * over all cases) for `dashboard verify` and the benchmark's baseline.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { parseCounterKey, type DashboardCase } from '../../../domain/dashboard/index.js';
+import type { DashboardCase } from '../../../domain/dashboard/index.js';
 import type { DB } from '../schema.js';
+import { addToCounters } from './counter-upsert.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-const CHUNK = 200;
 
-/** Adds each delta to its counter (creating it at 0). Keys are sorted so writers lock in one order. */
-export async function applyCounterDeltas(trx: Transaction<DB>, townId: string, deltas: ReadonlyMap<string, number>): Promise<void> {
-  if (deltas.size === 0) return;
-  const rows = [...deltas.keys()].sort().map((k) => ({ town_id: townId, ...parseCounterKey(k), n: deltas.get(k)! }));
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await trx
-      .insertInto('dashboard_counters')
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.columns(['town_id', 'dim', 'bucket', 'key', 'metric']).doUpdateSet((eb) => ({ n: eb('dashboard_counters.n', '+', eb.ref('excluded.n')) })))
-      .execute();
-  }
+/** Adds each delta to its counter (creating it at 0), in the transaction of the case write. */
+export function applyCounterDeltas(trx: Transaction<DB>, townId: string, deltas: ReadonlyMap<string, number>): Promise<void> {
+  return addToCounters(trx, 'dashboard_counters', ['dim', 'bucket', 'key', 'metric'], townId, deltas);
 }
 
 export interface CounterRow {
@@ -70,8 +62,7 @@ export async function lockCasesForRebuild(trx: Transaction<DB>, postgres: boolea
 
 export async function replaceCounters(trx: Transaction<DB>, townId: string, counters: ReadonlyMap<string, number>, build: { version: number; cases: number; at: string }): Promise<void> {
   await trx.deleteFrom('dashboard_counters').where('town_id', '=', townId).execute();
-  const rows = [...counters].filter(([, n]) => n !== 0).map(([k, n]) => ({ town_id: townId, ...parseCounterKey(k), n }));
-  for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('dashboard_counters').values(rows.slice(i, i + CHUNK)).execute();
+  await applyCounterDeltas(trx, townId, new Map([...counters].filter(([, n]) => n !== 0)));
   await trx
     .insertInto('dashboard_builds')
     .values({ town_id: townId, version: build.version, cases: build.cases, built_at: build.at })

@@ -1,0 +1,44 @@
+/**
+ * Adding to counter rows (the dashboard's and the assessment's): one multi-row
+ * INSERT … ON CONFLICT DO UPDATE SET n = n + excluded.n, valid on SQLite and PostgreSQL alike.
+ * This runs inside every case write, so its SQL text is built once per (table, row count) and the
+ * query builder is skipped; keys are sorted so concurrent writers lock rows in one order.
+ */
+import { CompiledQuery, PostgresAdapter, type Transaction } from 'kysely';
+import type { DB } from '../schema.js';
+
+const CHUNK = 100;
+const texts = new Map<string, string>();
+
+function upsertText(table: string, keyColumns: readonly string[], rows: number, postgres: boolean): string {
+  const cacheKey = `${table}|${rows}|${postgres ? 'pg' : 'lite'}`;
+  let text = texts.get(cacheKey);
+  if (text) return text;
+  const columns = [...keyColumns, 'n'];
+  let p = 0;
+  const tuple = () => `(${columns.map(() => (postgres ? `$${++p}` : '?')).join(', ')})`;
+  const values = Array.from({ length: rows }, tuple).join(', ');
+  const quoted = (c: string) => `"${c}"`;
+  text = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${values} on conflict (${keyColumns.map(quoted).join(', ')}) do update set "n" = ${quoted(table)}."n" + excluded."n"`;
+  texts.set(cacheKey, text);
+  return text;
+}
+
+/** `counts`: key → amount, where a key is the key columns after town_id joined by '|'. */
+export async function addToCounters(
+  trx: Transaction<DB>,
+  table: 'dashboard_counters' | 'assessment_counters',
+  keyColumns: readonly string[],
+  townId: string,
+  counts: ReadonlyMap<string, number>,
+): Promise<void> {
+  if (counts.size === 0) return;
+  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+  const keys = [...counts.keys()].sort();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const chunk = keys.slice(i, i + CHUNK);
+    const params: Array<string | number> = [];
+    for (const k of chunk) params.push(townId, ...k.split('|'), counts.get(k)!);
+    await trx.executeQuery(CompiledQuery.raw(upsertText(table, ['town_id', ...keyColumns], chunk.length, postgres), params));
+  }
+}
