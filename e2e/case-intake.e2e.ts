@@ -113,6 +113,34 @@ describe('case intake and the case list', () => {
     expect(detail.channelData).toMatchObject({ kind: 'dispute' });
   });
 
+  it('a place picked on the map fills the coordinates, names the grid, and the case is located there', async () => {
+    const { page } = s;
+    await page.locator('[data-test=channel-hotline_12345]').click();
+    await page.locator('textarea[data-test=intake-description]').fill('路口窨井盖缺失，夜间有安全隐患（地图选点）');
+    // a grid of the town, clicked in its middle
+    const grid = page.locator('[data-test=intake-map] path.leaflet-interactive').nth(20);
+    await grid.waitFor({ state: 'attached' });
+    await page.locator('[data-test=intake-map]').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300); // the map settles on the town
+    const box = (await grid.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await waitForText(page, '[data-test=intake-map-caption]', '已选：');
+    const caption = ((await page.locator('[data-test=intake-map-caption]').textContent()) ?? '').trim();
+    const lng = Number(await page.locator('input[data-test=intake-lng]').inputValue());
+    const lat = Number(await page.locator('input[data-test=intake-lat]').inputValue());
+    expect(lng).toBeGreaterThan(121);
+    expect(lat).toBeGreaterThan(31);
+    await screenshot(page, '20d-intake-map-pick');
+    const before = ((await page.locator('[data-test=intake-case-no]').textContent()) ?? '').trim();
+    await page.locator('textarea[data-test=intake-description]').press('Control+Enter');
+    await expect.poll(async () => ((await page.locator('[data-test=intake-case-no]').textContent()) ?? '').trim(), { timeout: 10_000 }).not.toBe(before);
+    const id = ((await page.locator('[data-test=intake-case-no]').getAttribute('href')) ?? '').split('/').pop() ?? '';
+    const detail = await apiGet<CaseDetailDto>(`/cases/${id}`, 'dispatcher');
+    expect(detail.location).toEqual({ lng, lat });
+    expect(caption).toContain(detail.grid?.name ?? '(no grid)');
+    expect(caption).toContain(detail.station?.name ?? '(no station)');
+  });
+
   it('finds the case in 待立案, keeps the filter after a reload, and opens it by keyboard', async () => {
     const { page } = s;
     await page.locator('[data-test=side-menu]').getByText('案件办理').click();

@@ -12,4 +12,4 @@ export const fetchStations = (): Promise<StationDto[]> => request<StationDto[]>(
 export const fetchGrids = (station?: string): Promise<GridCollection> => request<GridCollection>('/grids', { query: { station } });
 export const fetchDepartments = (): Promise<DepartmentDto[]> => request<DepartmentDto[]>('/departments');
 export const fetchCategories = (): Promise<CategoryDto[]> => request<CategoryDto[]>('/categories');
-export const locate = (lng: number, lat: number): Promise<LocateResult> => request<LocateResult>('/locate', { query: { lng, lat } });
+export const locate = (lng: number, lat: number, crs: 'wgs84' | 'gcj02' = 'wgs84'): Promise<LocateResult> => request<LocateResult>('/locate', { query: { lng, lat, crs } });

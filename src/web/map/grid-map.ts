@@ -14,6 +14,8 @@ export interface GridMapOptions {
   onSelect: (grid: GridProps) => void;
   /** over the default grid style (e.g. thinner, darker edges on the dark screen) */
   baseStyle?: L.PathOptions;
+  /** a click anywhere on the map, with where it was (the intake form picks the place this way) */
+  onPoint?: (lng: number, lat: number) => void;
 }
 
 const base: L.PathOptions = { weight: 1, color: '#ffffff', opacity: 1, fillOpacity: 0.45 };
@@ -29,6 +31,7 @@ export class GridMap {
   /** grids outside the current station filter are dimmed, not hidden: the town stays readable */
   private focus: Set<string> | null = null;
   private readonly base: L.PathOptions;
+  private pin: L.CircleMarker | null = null;
 
   /** The Leaflet map, for layers drawn over the grids (e.g. the case markers). */
   get leaflet(): L.Map {
@@ -53,6 +56,8 @@ export class GridMap {
       },
     }).addTo(this.map);
     this.map.on('zoomend', () => this.toggleLabels());
+    const onPoint = options.onPoint;
+    if (onPoint) this.map.on('click', (e: L.LeafletMouseEvent) => onPoint(round6(e.latlng.lng), round6(e.latlng.lat)));
     this.fitTown();
     this.toggleLabels();
   }
@@ -105,6 +110,17 @@ export class GridMap {
     if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [24, 24] });
   }
 
+  /** A pin at a point (the place picked or typed), or none. */
+  setPin(lng: number | null, lat: number | null): void {
+    if (lng === null || lat === null) {
+      this.pin?.remove();
+      this.pin = null;
+      return;
+    }
+    this.pin ??= L.circleMarker([lat, lng], { radius: 8, color: '#ffffff', weight: 2, fillColor: '#d93025', fillOpacity: 1, interactive: false }).addTo(this.map);
+    this.pin.setLatLng([lat, lng]);
+  }
+
   /** The container changed size (window resize, panel toggled). */
   resize(): void {
     this.map.invalidateSize();
@@ -113,6 +129,11 @@ export class GridMap {
   destroy(): void {
     this.map.remove();
   }
+}
+
+/** six decimals: about 0.1 m, more than a click on a town map can mean */
+function round6(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
 }
 
 function escapeHtml(text: string): string {
