@@ -44,7 +44,8 @@ describe('dashboard contributions', () => {
     expect(get('town', '*', 'h:2026-11-25T09', 'new')).toBe(1);
     expect(get('town', '*', 'w:2026-W48', 'new')).toBe(1);
     expect(get('station', 'DF', 'd:2026-11-25', 'new')).toBe(1);
-    expect(get('channel', 'hotline_12345', 'm:2026-11', 'new')).toBe(1);
+    expect(get('channel', 'hotline_12345', 'd:2026-11-25', 'new')).toBe(1);
+    expect(get('channel', 'hotline_12345', 'm:2026-11', 'new')).toBe(0); // months only for the town and units
     expect(get('category', '09001', 'now', 'open')).toBe(1);
     expect(get('dept', '-', 'now', 'open')).toBe(1);
     expect(get('town', '*', 'now', 'status:reported')).toBe(1);

@@ -12,7 +12,7 @@ import { wasLate, type StepClock } from '../sla/index.js';
 import { bucketOf, NOW_BUCKET, type BucketKind } from './buckets.js';
 
 /** Bump when contributions() changes meaning: the server then rebuilds the stored counters at start. */
-export const DASHBOARD_COUNTERS_VERSION = 1;
+export const DASHBOARD_COUNTERS_VERSION = 2;
 
 export const dashboardDims = ['town', 'station', 'channel', 'category', 'dept'] as const;
 export type DashboardDim = (typeof dashboardDims)[number];
@@ -57,7 +57,6 @@ export function parseCounterKey(k: string): Counter {
 
 const openExcluded = new Set(['closed', 'voided']);
 const allKinds: BucketKind[] = ['h', 'd', 'w', 'm'];
-const dayMonth: BucketKind[] = ['d', 'm'];
 
 /** A closed case is on time when no step finished after its (possibly extended) deadline. */
 export function closedOnTime(deadlines: string): boolean {
@@ -81,14 +80,17 @@ export function contributions(c: DashboardCase): Counter[] {
   const flow = (at: string | null, metric: string, dims: readonly DashboardDim[]) => {
     if (at === null) return;
     for (const kind of allKinds) out.push({ dim: 'town', key: ALL, bucket: bucketOf(kind, at), metric });
-    for (const kind of dayMonth) add(dims, bucketOf(kind, at), metric);
+    // every dimension by day; units also by month (the ranking), the town also by hour, week, month
+    add(dims, bucketOf('d', at), metric);
+    if (dims.includes('dept')) add(['dept'], bucketOf('m', at), metric);
   };
 
   // gauges
   add(['town', 'station'], NOW_BUCKET, `status:${c.status}`);
   if (!openExcluded.has(c.status)) {
     add(dashboardDims, NOW_BUCKET, 'open');
-    add(['town', 'station', 'dept'], NOW_BUCKET, `deadline:${c.deadline_state}`);
+    // the lights of running clocks ('done': nothing running, e.g. not yet registered, is not a light)
+    if (c.deadline_state !== 'done') add(['town', 'station', 'dept'], NOW_BUCKET, `deadline:${c.deadline_state}`);
     if (c.urgency === 'urgent') add(['town', 'station'], NOW_BUCKET, 'urgent');
   }
 
