@@ -8,38 +8,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorsDto } from '../../src/contracts/assessment.js';
 import { rebuildAssessment, verifyAssessment } from '../../src/server/assessment/recount-assessment.js';
 import { sweepDeadlines } from '../../src/server/jobs/sla-sweep.js';
-import { createTestApp, login, type TestApp } from '../app.js';
+import type { TestApp } from '../app.js';
 import { dialectUnderTest } from '../database.js';
-import { dongpingProfile, dongpingUsers, pointInDongfeng } from '../dongping.js';
+import { dongpingDriver, type DongpingDriver } from '../dongping-driver.js';
 
 type Json = Record<string, unknown>;
 const HOUR = 3_600_000;
 
 describe(`assessment indicators (${dialectUnderTest})`, () => {
+  let d: DongpingDriver;
   let t: TestApp;
-  const cookies: Record<string, string> = {};
-  const logInAll = async () => {
-    for (const u of dongpingUsers) cookies[u.username] = await login(t.app, u.username);
-  };
+  let cookies: Record<string, string>;
   beforeAll(async () => {
-    const profile = await dongpingProfile();
     // Monday 2026-11-02 09:00 Shanghai
-    t = await createTestApp({ profile: () => profile, users: dongpingUsers, now: '2026-11-02T01:00:00.000Z' });
-    await logInAll();
+    d = await dongpingDriver('2026-11-02T01:00:00.000Z');
+    ({ t, cookies } = d);
   });
   afterAll(async () => t?.close());
-
+  const logInAll = () => d.logInAll();
   const act = async (who: string, id: string, action: string, payload: Json = {}) => {
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions/${action}`, headers: { cookie: cookies[who]! }, payload });
-    expect(res.statusCode, `${who} ${action}: ${res.body.slice(0, 300)}`).toBe(200);
+    await d.act(who, id, action, payload);
   };
-  let n = 0;
-  const intake = async (who: string, body: Json = {}): Promise<string> => {
-    const payload = { channel: 'hotline_12345', categoryCode: '09001', description: `第${++n}件：路口有流动摊贩占道经营`, location: pointInDongfeng, reporter: { name: '李四', phone: '13916720835' }, ...body };
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { cookie: cookies[who]! }, payload });
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
-    return res.json().id as string;
-  };
+  const intake = async (who: string, body: Json = {}): Promise<string> => (await d.intake({ reporter: { name: '李四', phone: '13916720835' }, ...body }, who)).id;
   const indicators = async (query: string, who = 'supervisor') => {
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/assessment/indicators?${query}`, headers: { cookie: cookies[who]! } });
     return { status: res.statusCode, body: res.json() as IndicatorsDto & Json };

@@ -6,9 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardMapDto } from '../../src/contracts/dashboard.js';
 import { sweepDeadlines } from '../../src/server/jobs/sla-sweep.js';
-import { createTestApp, login, type TestApp } from '../app.js';
+import type { TestApp } from '../app.js';
 import { dialectUnderTest } from '../database.js';
-import { dongpingProfile, dongpingUsers, pointInDongfeng } from '../dongping.js';
+import { dongpingDriver, type DongpingDriver } from '../dongping-driver.js';
+import { pointInDongfeng } from '../dongping.js';
 import { expectDocumented } from '../openapi.js';
 
 type Json = Record<string, unknown>;
@@ -16,29 +17,17 @@ const pointInQianshao = { lng: 121.8438, lat: 31.5955 };
 const HOUR = 3_600_000;
 
 describe(`dashboard map (${dialectUnderTest})`, () => {
+  let d: DongpingDriver;
   let t: TestApp;
-  const cookies: Record<string, string> = {};
-  const logInAll = async () => {
-    for (const u of dongpingUsers) cookies[u.username] = await login(t.app, u.username);
-  };
+  let cookies: Record<string, string>;
   beforeAll(async () => {
-    const profile = await dongpingProfile();
-    t = await createTestApp({ profile: () => profile, users: dongpingUsers, now: '2026-11-25T01:00:00.000Z' });
-    await logInAll();
+    d = await dongpingDriver('2026-11-25T01:00:00.000Z');
+    ({ t, cookies } = d);
   });
   afterAll(async () => t?.close());
-
-  let n = 0;
-  const intake = async (body: Json, who = 'dispatcher'): Promise<{ id: string; caseNo: string }> => {
-    const payload = { channel: 'hotline_12345', categoryCode: '09001', description: `第${++n}件：路口有流动摊贩占道经营`, location: pointInDongfeng, ...body };
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { cookie: cookies[who]! }, payload });
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
-    return res.json() as { id: string; caseNo: string };
-  };
-  const act = async (who: string, id: string, action: string, payload: Json = {}) => {
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions/${action}`, headers: { cookie: cookies[who]! }, payload });
-    expect(res.statusCode, `${who} ${action}: ${res.body.slice(0, 300)}`).toBe(200);
-  };
+  const logInAll = () => d.logInAll();
+  const intake = (body: Json, who = 'dispatcher') => d.intake(body, who);
+  const act = (who: string, id: string, action: string, payload: Json = {}) => d.act(who, id, action, payload);
   const map = async (who = 'leader'): Promise<DashboardMapDto> => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/dashboard/map', headers: { cookie: cookies[who]! } });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);

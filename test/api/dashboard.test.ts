@@ -9,9 +9,9 @@ import type { DashboardDto } from '../../src/contracts/dashboard.js';
 import { rebuildDashboard, verifyDashboard } from '../../src/server/dashboard/rebuild-dashboard.js';
 import { allCounters, naiveTodayCounts } from '../../src/server/db/repositories/dashboard-repository.js';
 import { sweepDeadlines } from '../../src/server/jobs/sla-sweep.js';
-import { createTestApp, login, type TestApp } from '../app.js';
+import type { TestApp } from '../app.js';
 import { dialectUnderTest } from '../database.js';
-import { dongpingProfile, dongpingUsers, pointInDongfeng } from '../dongping.js';
+import { dongpingDriver, type DongpingDriver } from '../dongping-driver.js';
 
 type Json = Record<string, unknown>;
 /** a point in 前哨 station */
@@ -19,31 +19,18 @@ const pointInQianshao = { lng: 121.8438, lat: 31.5955 };
 const HOUR = 3_600_000;
 
 describe(`dashboard (${dialectUnderTest})`, () => {
+  let d: DongpingDriver;
   let t: TestApp;
-  const cookies: Record<string, string> = {};
-  const logInAll = async () => {
-    for (const u of dongpingUsers) cookies[u.username] = await login(t.app, u.username);
-  };
+  let cookies: Record<string, string>;
   beforeAll(async () => {
-    const profile = await dongpingProfile();
     // Wednesday 2026-11-25 09:00 Shanghai, a working day
-    t = await createTestApp({ profile: () => profile, users: dongpingUsers, now: '2026-11-25T01:00:00.000Z' });
-    await logInAll();
+    d = await dongpingDriver('2026-11-25T01:00:00.000Z');
+    ({ t, cookies } = d);
   });
   afterAll(async () => t?.close());
-
-  const act = async (who: string, id: string, action: string, payload: Json = {}) => {
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions/${action}`, headers: { cookie: cookies[who]! }, payload });
-    expect(res.statusCode, `${who} ${action}: ${res.body.slice(0, 300)}`).toBe(200);
-    return res.json();
-  };
-  let n = 0;
-  const intake = async (body: Json): Promise<string> => {
-    const payload = { channel: 'hotline_12345', categoryCode: '09001', description: `第${++n}件：路口有流动摊贩占道经营`, location: pointInDongfeng, ...body };
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { cookie: cookies.dispatcher! }, payload });
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
-    return res.json().id as string;
-  };
+  const logInAll = () => d.logInAll();
+  const act = (who: string, id: string, action: string, payload: Json = {}) => d.act(who, id, action, payload);
+  const intake = async (body: Json): Promise<string> => (await d.intake(body)).id;
   const dashboard = async (who = 'leader'): Promise<DashboardDto> => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/dashboard', headers: { cookie: cookies[who]! } });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
