@@ -16,7 +16,11 @@
  */
 import { z } from 'zod';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** a calendar date that exists (2026-13-01 and 2026-02-30 do not) */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'no such date');
 /** Mainland mobile (1[3-9]xxxxxxxxx), landline with area code (0xx-xxxxxxx[x]), or a short service number (110, 12345). */
 export const phoneNumber = z
   .string()
