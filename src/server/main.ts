@@ -50,6 +50,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const jobs = startJobs(ctx, app.log);
   const url = address.replace('0.0.0.0', '127.0.0.1');
   console.log(`城运平台已启动 City Operations platform ready: ${url} (${database.dialect}, 镇 ${ctx.townId}, ${Math.round(performance.now() - started)} ms)`);
+  if (config.nodeEnv !== 'production') {
+    console.log(`  大屏 the one screen: ${url}/screen · 模拟运行 a living demo, in another terminal: npx cityops simulate --url ${url} --speed 60`);
+  }
   let closing = false;
   const close = async () => {
     if (closing) return;
