@@ -53,13 +53,15 @@ export const SNAPSHOT_RECHECK_MS = 2000;
 
 export class TownSnapshots {
   private cache: TownSnapshot | null = null;
-  private checkedAt = 0;
+  private checkedAt = -Infinity;
   private building: Promise<TownSnapshot> | null = null;
   constructor(private readonly db: Kysely<DB>, readonly townId: string) {}
 
   /** Drops the snapshot so the next call rebuilds it (after this process loaded a profile). */
   invalidate(): void {
-    this.checkedAt = 0;
+    // not 0: performance.now() counts from the process's start, so a young process would still
+    // find 0 "fresh" and serve the old snapshot
+    this.checkedAt = -Infinity;
   }
 
   async current(): Promise<TownSnapshot> {
