@@ -2,3 +2,4 @@
 export * from './buckets.js';
 export * from './contributions.js';
 export * from './figures.js';
+export * from './alerts.js';

@@ -7,6 +7,7 @@ import { localDateOf } from '../../domain/calendar/index.js';
 import { isInForce } from '../../domain/profile/effective-station.js';
 import {
   ALL,
+  alertKindOf,
   bucketOf,
   dashboardDims,
   flowFigures,
@@ -24,7 +25,6 @@ import type { DashboardAlertDto, DashboardDto } from '../../contracts/dashboard.
 import type { AppContext } from '../context.js';
 import { chainHead } from '../db/repositories/case-event-repository.js';
 import { countersIn, recentAlertEvents, type AlertCandidate } from '../db/repositories/dashboard-repository.js';
-import { findTown } from '../db/repositories/town-repository.js';
 import type { TownSnapshot } from '../services/town-snapshot.js';
 
 const ALERT_LIMIT = 20;
@@ -32,13 +32,8 @@ const ALERT_LIMIT = 20;
 const ALERT_WINDOW = 400;
 
 function alertOf(e: AlertCandidate, town: TownSnapshot): DashboardAlertDto | null {
-  const data = JSON.parse(e.data) as { threshold?: string };
-  let kind: DashboardAlertDto['kind'];
-  if (e.action === 'escalate') kind = data.threshold === 'red' ? 'red' : 'escalated';
-  else if (e.action === 'urge' && data.threshold === 'red') kind = 'red';
-  else if (e.action === 'report' && e.urgency === 'urgent') kind = 'urgent';
-  else return null;
-  if (e.status === 'closed' || e.status === 'voided') return null;
+  const kind = alertKindOf({ action: e.action, data: JSON.parse(e.data) as { threshold?: unknown }, urgency: e.urgency, status: e.status });
+  if (!kind) return null;
   return {
     caseId: e.case_id,
     caseNo: e.case_no,
@@ -67,11 +62,10 @@ export async function getDashboard(ctx: AppContext): Promise<DashboardDto> {
   const weeks = recentBuckets('w', now, 12);
   const db = ctx.database.db;
   const head = await chainHead(db, ctx.townId);
-  const [current, trendRows, alertRows, townRow] = await Promise.all([
+  const [current, trendRows, alertRows] = await Promise.all([
     countersIn(db, ctx.townId, dashboardDims, [NOW_BUCKET, today, month]),
     countersIn(db, ctx.townId, ['town'], [...hours, ...days, ...weeks]),
     recentAlertEvents(db, ctx.townId, ALERT_WINDOW),
-    findTown(db, ctx.townId),
   ]);
   const counters = new Map<string, number>();
   for (const r of [...current, ...trendRows]) counters.set(counterKey({ dim: r.dim as DashboardDim, key: r.key, bucket: r.bucket, metric: r.metric }), Number(r.n));
@@ -119,7 +113,7 @@ export async function getDashboard(ctx: AppContext): Promise<DashboardDto> {
     generatedAt: now.toISOString(),
     date: localDate,
     lastSeq: head?.seq ?? 0,
-    town: { code: ctx.townId, name: townRow?.name ?? ctx.townId },
+    town: { code: ctx.townId, name: town.name },
     now: { ...townGauges, byStatus },
     today: flowFigures(get, 'town', ALL, today),
     byChannel: channels.map((channel) => ({ channel, open: get('channel', channel, NOW_BUCKET, 'open'), today: flowFigures(get, 'channel', channel, today) })),

@@ -5,6 +5,7 @@
  * at the minutes they would have fired. Pure apart from the seeded random source; the writer adds
  * case numbers, sequence numbers and hashes.
  */
+import type { CasesTable } from '../db/schema-cases.js';
 import { recordSteps } from '../cases/step-records.js';
 import { localDateOf } from '../../domain/calendar/index.js';
 import { checkAction, decide, newCaseFacts, type CaseAction, type CaseFacts, type CaseStatus, type Channel } from '../../domain/case/index.js';
@@ -41,40 +42,9 @@ export interface SeedCase {
   externalField: 'orderNo' | 'alarmNo' | null;
   externalPrefix: string;
   channelData: Record<string, unknown>;
-  columns: {
-    status: string;
-    category_code: string | null;
-    urgency: string;
-    description: string;
-    address: string | null;
-    lng: number;
-    lat: number;
-    grid_code: string;
-    station_code: string;
-    lead_unit: string | null;
-    assist_units: string;
-    designated: number;
-    return_count: number;
-    rework_count: number;
-    extension_pending: number;
-    escalation_level: string;
-    suspended_from: string | null;
-    has_reporter_contact: number;
-    reporter_name_enc: string | null;
-    reporter_phone_enc: string | null;
-    reporter_phone_idx: string | null;
-    classification: string;
-    routing: string;
-    deadlines: string;
-    deadline_state: string;
-    next_due_at: string | null;
-    visit_outcome: string | null;
-    reported_at: string;
-    created_at: string;
-    updated_at: string;
-    closed_at: string | null;
-    version: number;
-  };
+  /** the case row's own columns (ids, numbers and channel data are filled in when the batch is written) */
+  columns: Pick<CasesTable, 'status' | 'category_code' | 'urgency' | 'description' | 'address' | 'lng' | 'lat' | 'grid_code' | 'station_code' | 'lead_unit' | 'assist_units' | 'designated' | 'return_count' | 'rework_count' | 'extension_pending' | 'escalation_level' | 'suspended_from' | 'has_reporter_contact' | 'reporter_name_enc' | 'reporter_phone_enc' | 'reporter_phone_idx' | 'classification' | 'routing' | 'deadlines' | 'deadline_state' | 'next_due_at' | 'visit_outcome' | 'reported_at' | 'created_at' | 'updated_at' | 'closed_at' | 'version'>;
+
   events: SeedEvent[];
 }
 

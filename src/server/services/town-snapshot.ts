@@ -26,6 +26,8 @@ export interface UnitInfo {
 
 export interface TownSnapshot {
   hash: string;
+  /** the town's name (the screen's title) */
+  name: string;
   rules: RulesFile;
   categories: Map<string, Category>;
   classifier: Classifier;
@@ -74,7 +76,7 @@ export class TownSnapshots {
     // one build at a time: concurrent requests after a profile change wait for the same build; a
     // build that began before the change (an older hash) is waited for, then followed by a new one
     for (;;) {
-      this.building ??= this.build(town.profile_hash, JSON.parse(town.rules) as RulesFile).finally(() => {
+      this.building ??= this.build(town.profile_hash, town.name, JSON.parse(town.rules) as RulesFile).finally(() => {
         this.building = null;
       });
       const built = await this.building;
@@ -83,7 +85,7 @@ export class TownSnapshots {
     }
   }
 
-  private async build(hash: string, rules: RulesFile): Promise<TownSnapshot> {
+  private async build(hash: string, name: string, rules: RulesFile): Promise<TownSnapshot> {
     const [categoryRows, departments, stations, grids, holidays, closed] = await Promise.all([
       listCategories(this.db, this.townId),
       listDepartments(this.db, this.townId),
@@ -100,6 +102,7 @@ export class TownSnapshots {
     );
     return {
       hash,
+      name,
       rules,
       categories,
       // the catalogue's words plus what dispatchers decided on closed cases (newest first)

@@ -28,3 +28,20 @@ export function useChartInit(): ComputedRef<{ devicePixelRatio: number }> {
   const fit = inject(canvasScaleKey, null);
   return computed(() => ({ devicePixelRatio: Math.max(1, Math.ceil((fit?.value.scale ?? 1) * (window.devicePixelRatio || 1))) }));
 }
+
+/** Horizontal bars of today's new and the open cases per label (channels, categories), top row first. */
+export function newAndOpenBars(rows: ReadonlyArray<{ label: string; new: number; open: number }>, names: { new: string; open: string }, look: { newColour: string; barWidth: number; fontSize: number; barGap?: string }) {
+  const list = [...rows].reverse();
+  const label = (color: string) => ({ show: true, position: 'right', color, fontSize: look.fontSize });
+  return {
+    animation: false,
+    grid: { left: 8, right: 40, top: 30, bottom: 4, containLabel: true },
+    legend: { top: 0, right: 0, itemWidth: 14, itemHeight: 10, textStyle: { color: chartColours.text, fontSize: 15 } },
+    xAxis: { type: 'value', minInterval: 1, ...axisStyle },
+    yAxis: { type: 'category', data: list.map((r) => r.label), ...axisStyle },
+    series: [
+      { name: names.new, type: 'bar', data: list.map((r) => r.new), barMaxWidth: look.barWidth, ...(look.barGap ? { barGap: look.barGap } : {}), itemStyle: { color: look.newColour }, label: label(look.newColour) },
+      { name: names.open, type: 'bar', data: list.map((r) => r.open), barMaxWidth: look.barWidth, itemStyle: { color: chartColours.blue }, label: label('#93c5fd') },
+    ],
+  };
+}
