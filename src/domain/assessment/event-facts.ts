@@ -7,7 +7,10 @@
  * when the event happened; a dispatch for the unit it went to; a return for the unit that returned
  * it; a close and the return visit for the lead unit that handled the case. Steps finished by the
  * event are in `data.steps` ({ step, late }), and a close says whether the case kept every
- * deadline (`data.onTime`). Inspectors count by their account (`actorId`).
+ * deadline (`data.onTime`). Inspectors count by their account (`actorId`); a voided report counts
+ * against the inspector who made it (`data.reportedBy`), so valid reports = reports − voided.
+ * A dissatisfied return visit with the visitor's judgement of its cause (`data.cause`) also counts
+ * as `dissatisfied:<cause>` (the annual assessment's 约谈 list).
  *
  * 按期结案率 = closed on time ÷ (due − suspended), where a case falls due in the period its handling
  * deadline passed (the sweep's red for the handle step) or, when it closed on time, in the period it
@@ -16,7 +19,7 @@
 import { localDateOf } from '../calendar/local-time.js';
 
 /** Bump when assessmentFacts() changes meaning: the server then recounts the stored counters at start. */
-export const ASSESSMENT_COUNTERS_VERSION = 1;
+export const ASSESSMENT_COUNTERS_VERSION = 2;
 
 export const assessmentSubjects = ['unit', 'station', 'inspector'] as const;
 export type AssessmentSubject = (typeof assessmentSubjects)[number];
@@ -115,6 +118,13 @@ export function assessmentFacts(e: AssessmentEvent): AssessmentFact[] {
     case 'visit': {
       const outcome = str(e.data.outcome);
       if (outcome) forUnit(`visit:${outcome}`);
+      const cause = str(e.data.cause);
+      if (outcome === 'dissatisfied' && cause) forUnit(`dissatisfied:${cause}`);
+      break;
+    }
+    case 'void': {
+      const reporter = str(e.data.reportedBy);
+      if (reporter) out.push({ subject: 'inspector', key: reporter, metric: 'reports_voided' });
       break;
     }
     case 'close':
@@ -138,11 +148,21 @@ export function parseFactKey(k: string): AssessmentFact & { day: string } {
   return { subject, key, day, metric };
 }
 
-/** Adds the facts of one event, on the local day it happened, into `into`. */
-export function countEvent(into: Map<string, number>, event: AssessmentEvent, at: string): void {
-  const day = localDateOf(new Date(at));
-  for (const f of assessmentFacts(event)) {
+/** The facts of one event and the local day they count on. */
+export function factsOfEvent(event: AssessmentEvent, at: string): { day: string; facts: AssessmentFact[] } {
+  return { day: localDateOf(new Date(at)), facts: assessmentFacts(event) };
+}
+
+/** Adds facts, on their day, into `into` (key → count). */
+export function countFacts(into: Map<string, number>, facts: readonly AssessmentFact[], day: string): void {
+  for (const f of facts) {
     const k = factKey(f, day);
     into.set(k, (into.get(k) ?? 0) + 1);
   }
+}
+
+/** Adds the facts of one event, on the local day it happened, into `into`. */
+export function countEvent(into: Map<string, number>, event: AssessmentEvent, at: string): void {
+  const { day, facts } = factsOfEvent(event, at);
+  countFacts(into, facts, day);
 }

@@ -104,6 +104,10 @@ export function stationIndicators(c: FactCounts): StationIndicators {
 
 export interface InspectorIndicators {
   reports: number;
+  /** reports voided as not a case (不予立案/作废) */
+  voided: number;
+  /** 有效上报 = reports − voided */
+  validReports: number;
   verified: number;
   verifiedOnTime: number;
   /** 核查及时率 */
@@ -112,5 +116,7 @@ export interface InspectorIndicators {
 
 export function inspectorIndicators(c: FactCounts): InspectorIndicators {
   const verified = c.verified ?? 0;
-  return { reports: c.reports ?? 0, verified, verifiedOnTime: c.verified_on_time ?? 0, verifyOnTime: ratio(c.verified_on_time ?? 0, verified) };
+  const reports = c.reports ?? 0;
+  const voided = c.reports_voided ?? 0;
+  return { reports, voided, validReports: Math.max(0, reports - voided), verified, verifiedOnTime: c.verified_on_time ?? 0, verifyOnTime: ratio(c.verified_on_time ?? 0, verified) };
 }

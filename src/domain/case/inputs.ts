@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { timeLimitSchema, urgencies } from '../profile/schema.js';
 import type { CaseAction } from './vocabulary.js';
-import { visitOutcomes } from './vocabulary.js';
+import { dissatisfiedCauses, visitOutcomes } from './vocabulary.js';
 
 /** A department / unit code, same alphabet as the profile's codes. */
 export const unitCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'codes are letters, digits, - and _');
@@ -54,7 +54,12 @@ export const actionInputSchemas = {
     // a failed check sends the case back for rework, so the unit must be told why
     z.strictObject({ result: z.literal('fail'), reason: reasonSchema, photos: photos.default([]) }),
   ]),
-  visit: z.strictObject({ outcome: z.enum(visitOutcomes), note }),
+  // a dissatisfied citizen's visit says why (the assessment's 约谈 list counts poor handling and falsification)
+  visit: z
+    .strictObject({ outcome: z.enum(visitOutcomes), cause: z.enum(dissatisfiedCauses).optional(), note })
+    .superRefine((v, ctx) => {
+      if (v.cause !== undefined && v.outcome !== 'dissatisfied') ctx.addIssue({ code: 'custom', path: ['cause'], message: 'a cause is given only for a dissatisfied visit' });
+    }),
   close: noteOnly,
   extend: z.strictObject({ reason: reasonSchema, limit: timeLimitSchema }),
   'decide-extension': z.discriminatedUnion('decision', [

@@ -154,6 +154,22 @@ export const visitOutcomeLabels: Record<VisitOutcome, Label> = {
   unreachable: { zh: '联系不上', en: 'Unreachable' },
 };
 
+/**
+ * Why a citizen was dissatisfied (回访不满意原因), as the visitor judges it. The town's plan (§八1):
+ * dissatisfaction caused by poor handling or falsification (处置不当、弄虚作假) leads to an interview
+ * (约谈) of the department's leader; an unreasonable demand does not.
+ */
+export const dissatisfiedCauses = ['poor_handling', 'falsified', 'unreasonable_demand', 'policy_limit', 'other'] as const;
+export type DissatisfiedCause = (typeof dissatisfiedCauses)[number];
+
+export const dissatisfiedCauseLabels: Record<DissatisfiedCause, Label> = {
+  poor_handling: { zh: '处置不当', en: 'Poorly handled' },
+  falsified: { zh: '弄虚作假', en: 'Falsified' },
+  unreasonable_demand: { zh: '诉求不合理', en: 'Unreasonable demand' },
+  policy_limit: { zh: '政策限制', en: 'Beyond policy' },
+  other: { zh: '其他', en: 'Other' },
+};
+
 /** Entries of a case's record that are not actions of the machine. */
 export const recordEntryLabels: Record<string, Label> = {
   report: { zh: '受理/上报', en: 'Reported' },

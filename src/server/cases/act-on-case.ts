@@ -11,7 +11,7 @@ import type { Urgency } from '../../domain/profile/schema.js';
 import { caseDeadlineState, limitFor, nextThresholdAt, unclassifiedLimits, type StepClock } from '../../domain/sla/index.js';
 import { recordSteps } from './step-records.js';
 import type { AppContext } from '../context.js';
-import { appendCaseEvent, unitsThatReturned, type NewCaseEvent } from '../db/repositories/case-event-repository.js';
+import { appendCaseEvent, reportingInspector, unitsThatReturned, type NewCaseEvent } from '../db/repositories/case-event-repository.js';
 import { attachmentsExist, claimAttachments, findCase, insertOutbox, lastEventOf, updateCase, type CasePatch, type CaseRow } from '../db/repositories/case-repository.js';
 import { Problem } from '../http/problem.js';
 import type { TownSnapshot } from '../services/town-snapshot.js';
@@ -112,7 +112,8 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
 
   const category = categoryCode ? town.categories.get(categoryCode) : undefined;
   const limitOf = (step: Parameters<typeof limitFor>[2]) => (category ? limitFor(category, urgency, step) : unclassifiedLimits[step]);
-  const recorded = recordSteps(steps, JSON.parse(row.deadlines) as StepClock[], { leadUnit: row.lead_unit, categoryCode, urgency, routing }, limitOf, now, town.calendar);
+  const reportedBy = action === 'void' && row.channel === 'inspector' ? await reportingInspector(db, row.id) : null;
+  const recorded = recordSteps(steps, JSON.parse(row.deadlines) as StepClock[], { leadUnit: row.lead_unit, categoryCode, urgency, routing, reportedBy }, limitOf, now, town.calendar);
   const clocks = recorded.clocks;
   const last = steps[steps.length - 1]!.decision;
   Object.assign(patch, factColumns(last.facts), {

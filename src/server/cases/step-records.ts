@@ -19,6 +19,8 @@ export interface StepContext {
   categoryCode: string | null;
   urgency: string;
   routing: { rule: string; explanation: unknown };
+  /** the inspector whose report this is (a voided report counts against their valid reports) */
+  reportedBy?: string | null;
 }
 
 export function recordSteps(
@@ -41,6 +43,7 @@ export function recordSteps(
     if (done.length > 0) d.steps = done;
     if (s.decision.event.to === 'closed') d.onTime = !clocks.some(wasLate);
     if (s.action === 'return') d.returnedBy = context.leadUnit;
+    if (s.action === 'void' && context.reportedBy) d.reportedBy = context.reportedBy;
     if (s.action === 'register') Object.assign(d, { categoryCode: context.categoryCode, urgency: context.urgency });
     if (s.action === 'dispatch' || s.action === 'register' || s.action === 'return') d.routing = { rule: context.routing.rule, explanation: context.routing.explanation };
     data.push(d);

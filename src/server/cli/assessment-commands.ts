@@ -24,7 +24,7 @@ export function registerAssessmentCommands(program: Command): void {
           return;
         }
         console.error(`考评计数不一致 ${r.differences.length} counters differ from a recount (run \`cityops assessment rebuild\`):`);
-        for (const d of r.differences.slice(0, 20)) console.error(`  ${d.subject} ${d.key} ${d.day} ${d.metric}: stored ${d.stored}, recount ${d.recounted}`);
+        for (const d of r.differences.slice(0, 20)) console.error(`  [${d.table}] ${d.subject} ${d.key} ${d.day} ${d.metric}: stored ${d.stored}, recount ${d.recounted}`);
         process.exitCode = 2;
       }),
     );

@@ -92,6 +92,7 @@ const reasons = {
   designateAfterReturns: '多次退单，按首接责任制指定承办单位',
 };
 
+const dissatisfiedCausesSeen = ['poor_handling', 'poor_handling', 'poor_handling', 'unreasonable_demand', 'unreasonable_demand', 'policy_limit', 'other', 'falsified'] as const;
 const visitNotes = { satisfied: '市民对处理结果表示满意', dissatisfied: '市民认为处理不彻底，表示不满意', unreachable: '多次回访电话均未接通' } as const;
 
 /** Routing per situation is the same for every case of a run; remember it (the explanation text costs). */
@@ -124,6 +125,8 @@ class Story {
   urgency: Urgency;
   routing: StoredRouting;
   returnedBy: string[] = [];
+  /** the inspector whose own report opened the case (a voided report counts against them) */
+  reportedBy: string | null = null;
 
   constructor(
     readonly town: SeedTown,
@@ -215,7 +218,7 @@ class Story {
       const auto = decide(first.facts, systemCaseActor, 'dispatch', { leadUnit: routing.leadUnit, assistUnits: routing.assistUnits }, options);
       if (auto.ok) steps.push({ action: 'dispatch', decision: auto, actor: systemActor('system:routing') });
     }
-    const context = { leadUnit: this.facts.leadUnit, categoryCode: this.category.code, urgency: this.urgency, routing };
+    const context = { leadUnit: this.facts.leadUnit, categoryCode: this.category.code, urgency: this.urgency, routing, reportedBy: this.reportedBy };
     const recorded = recordSteps(steps, this.clocks, context, (step) => this.limit(step), new Date(at), this.town.snapshot.calendar);
     this.clocks = recorded.clocks;
     for (const [i, s] of steps.entries()) {
@@ -330,6 +333,7 @@ export function generateCase(town: SeedTown, random: Random, memo: RoutingMemo, 
     : memo.route(town, category.code, stationCode, 0, [], false, createdIso);
   const story = new Story(town, random, memo, asOf, facts, createdAt, category, urgency, intakeRouting);
   const ext = externalOf[channel];
+  if (channel === 'inspector' && intake.role === 'inspector') story.reportedBy = intake.id;
   story.events.push({
     action: 'report',
     fromStatus: null,
@@ -480,7 +484,9 @@ function live(s: Story, channel: Channel): void {
   if (s.status() === 'verified') {
     const unhappy = 0.04 + 0.08 * s.facts.reworkCount + 0.05 * s.facts.returnCount + (s.clocks.some((c) => c.step === 'handle' && c.stoppedAt !== null && c.stoppedAt > c.dueAt) ? 0.1 : 0);
     const outcome = random.chance(0.06) ? 'unreachable' : random.chance(unhappy) ? 'dissatisfied' : 'satisfied';
-    s.act(dispatcher(), 'visit', { outcome, note: visitNotes[outcome] }, s.after(s.now, 'visit', s.share(undefined, 0.99)));
+    // the visitor judges why a citizen is dissatisfied: mostly how the case was handled
+    const cause = outcome === 'dissatisfied' ? random.pick(dissatisfiedCausesSeen) : undefined;
+    s.act(dispatcher(), 'visit', { outcome, ...(cause ? { cause } : {}), note: visitNotes[outcome] }, s.after(s.now, 'visit', s.share(undefined, 0.99)));
   }
   s.act(dispatcher(), 'close', { note: '结案' }, s.minutesLater(s.now, 30, 1));
 }

@@ -4,9 +4,9 @@
  * transaction per batch, multi-row INSERTs — with case numbers from the day counters and the events
  * appended to the town's hash chain after whatever is there. No outbox rows: history notifies nobody.
  */
-import { countEvent } from '../../domain/assessment/index.js';
+import { countFacts, factsOfEvent } from '../../domain/assessment/index.js';
 import { accumulate } from '../../domain/dashboard/index.js';
-import { addAssessmentCounts } from '../db/repositories/assessment-repository.js';
+import { addAssessmentCounts, factRows, insertAssessmentFacts } from '../db/repositories/assessment-repository.js';
 import { applyCounterDeltas } from '../db/repositories/dashboard-repository.js';
 import { randomUUID } from 'node:crypto';
 import type { Channel } from '../../domain/case/index.js';
@@ -62,6 +62,7 @@ async function writeBatch(database: Database, townId: string, batch: SeedCase[])
     const assessment = new Map<string, number>();
     const caseRows: SqlValue[][] = [];
     const eventRows: SqlValue[][] = [];
+    const factRowsOfBatch: SqlValue[][] = [];
     for (const c of batch) {
       const n = next.get(c.day)!;
       next.set(c.day, n + 1);
@@ -94,7 +95,9 @@ async function writeBatch(database: Database, townId: string, batch: SeedCase[])
           JSON.stringify(data), '[]', e.at, head.hash, hash,
         ]);
         head = { seq, hash };
-        countEvent(assessment, { action: e.action, toStatus: e.toStatus, actorId: e.actor.id, actorRole: e.actor.role, data }, e.at);
+        const counted = factsOfEvent({ action: e.action, toStatus: e.toStatus, actorId: e.actor.id, actorRole: e.actor.role, data }, e.at);
+        countFacts(assessment, counted.facts, counted.day);
+        factRowsOfBatch.push(...factRows(townId, seq, c.id, counted.day, counted.facts));
       }
     }
     await insertMany(trx, 'cases', seedCaseColumns, caseRows, postgres);
@@ -102,6 +105,7 @@ async function writeBatch(database: Database, townId: string, batch: SeedCase[])
     await setChainHead(trx, townId, head);
     await applyCounterDeltas(trx, townId, dashboard);
     await addAssessmentCounts(trx, townId, assessment);
+    await insertAssessmentFacts(trx, factRowsOfBatch);
     return { events: eventRows.length, firstSeq, lastSeq: head.seq };
   });
 }

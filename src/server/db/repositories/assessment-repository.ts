@@ -4,6 +4,9 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
+import { PostgresAdapter } from 'kysely';
+import { countFacts, type AssessmentFact } from '../../../domain/assessment/index.js';
+import { insertMany, type SqlValue } from './bulk-insert.js';
 import { addToCounters } from './counter-upsert.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -11,6 +14,27 @@ type Db = Kysely<DB> | Transaction<DB>;
 /** Adds each count (keys from factKey) to its counter, in the transaction of the append. */
 export function addAssessmentCounts(trx: Transaction<DB>, townId: string, counts: ReadonlyMap<string, number>): Promise<void> {
   return addToCounters(trx, 'assessment_counters', ['subject', 'key', 'day', 'metric'], townId, counts);
+}
+
+const factColumns = ['town_id', 'seq', 'subject', 'key', 'metric', 'day', 'case_id'] as const;
+
+/** One event's facts as rows of assessment_facts (what stands behind each number). */
+export function factRows(townId: string, seq: number, caseId: string, day: string, facts: readonly AssessmentFact[]): SqlValue[][] {
+  return facts.map((f) => [townId, seq, f.subject, f.key, f.metric, day, caseId]);
+}
+
+export async function insertAssessmentFacts(trx: Transaction<DB>, rows: readonly SqlValue[][]): Promise<void> {
+  if (rows.length === 0) return;
+  await insertMany(trx, 'assessment_facts', factColumns, rows, trx.getExecutor().adapter instanceof PostgresAdapter);
+}
+
+/** Counts one appended event: its facts' rows and the counters they add to, in the append's transaction. */
+export async function recordEventFacts(trx: Transaction<DB>, townId: string, seq: number, caseId: string, day: string, facts: readonly AssessmentFact[]): Promise<void> {
+  if (facts.length === 0) return;
+  const counts = new Map<string, number>();
+  countFacts(counts, facts, day);
+  await insertAssessmentFacts(trx, factRows(townId, seq, caseId, day, facts));
+  await addAssessmentCounts(trx, townId, counts);
 }
 
 export interface AssessmentSum {
@@ -42,6 +66,21 @@ export async function lockEventsForRecount(trx: Transaction<DB>, postgres: boole
   if (postgres) await sql`SELECT seq FROM event_chain_heads FOR UPDATE`.execute(trx);
 }
 
+export async function clearAssessmentFacts(trx: Transaction<DB>, townId: string): Promise<void> {
+  await trx.deleteFrom('assessment_facts').where('town_id', '=', townId).execute();
+}
+
+/** The facts table counted as the counters count: (subject|key|day|metric) → n. */
+export async function countStoredFacts(db: Db, townId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('assessment_facts')
+    .select(['subject', 'key', 'day', 'metric', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('town_id', '=', townId)
+    .groupBy(['subject', 'key', 'day', 'metric'])
+    .execute();
+  return new Map(rows.map((r) => [`${r.subject}|${r.key}|${r.day}|${r.metric}`, Number(r.n)]));
+}
+
 export async function replaceAssessmentCounters(trx: Transaction<DB>, townId: string, counts: ReadonlyMap<string, number>, build: { version: number; events: number; at: string }): Promise<void> {
   await trx.deleteFrom('assessment_counters').where('town_id', '=', townId).execute();
   await addAssessmentCounts(trx, townId, new Map([...counts].filter(([, n]) => n !== 0)));
@@ -54,4 +93,58 @@ export async function replaceAssessmentCounters(trx: Transaction<DB>, townId: st
 
 export function assessmentBuild(db: Db, townId: string) {
   return db.selectFrom('assessment_builds').selectAll().where('town_id', '=', townId).executeTakeFirst();
+}
+
+export interface FactCaseRow {
+  seq: number;
+  day: string;
+  case_id: string;
+  case_no: string;
+  at: string;
+  action: string;
+  category_code: string | null;
+  status: string;
+  channel: string;
+  description: string;
+}
+
+/** The events behind one number, newest first, after a cursor (seq); with the cases they belong to. */
+export async function factCases(db: Db, townId: string, number: { subject: string; key: string; metric: string; from: string; to: string }, page: { limit: number; beforeSeq?: number }): Promise<FactCaseRow[]> {
+  let q = db
+    .selectFrom('assessment_facts as f')
+    .innerJoin('cases as c', 'c.id', 'f.case_id')
+    .innerJoin('case_events as e', (j) => j.onRef('e.town_id', '=', 'f.town_id').onRef('e.seq', '=', 'f.seq'))
+    .select(['f.seq', 'f.day', 'f.case_id', 'c.case_no', 'e.at', 'e.action', 'c.category_code', 'c.status', 'c.channel', 'c.description'])
+    .where('f.town_id', '=', townId)
+    .where('f.subject', '=', number.subject)
+    .where('f.key', '=', number.key)
+    .where('f.metric', '=', number.metric)
+    .where('f.day', '>=', number.from)
+    .where('f.day', '<=', number.to);
+  if (page.beforeSeq !== undefined) q = q.where('f.seq', '<', page.beforeSeq);
+  const rows = await q.orderBy('f.seq', 'desc').limit(page.limit).execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq), at: typeof r.at === 'string' ? r.at : new Date(r.at as unknown as string).toISOString() }));
+}
+
+export async function countFactCases(db: Db, townId: string, number: { subject: string; key: string; metric: string; from: string; to: string }): Promise<number> {
+  const row = await db
+    .selectFrom('assessment_facts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('town_id', '=', townId)
+    .where('subject', '=', number.subject)
+    .where('key', '=', number.key)
+    .where('metric', '=', number.metric)
+    .where('day', '>=', number.from)
+    .where('day', '<=', number.to)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export function insertAdjustment(db: Db, row: { id: string; town_id: string; year: number; unit_code: string; points: number; reason: string; by_id: string; by_name: string; at: string }) {
+  return db.insertInto('assessment_adjustments').values(row).execute();
+}
+
+export async function adjustmentsOf(db: Db, townId: string, year: number) {
+  const rows = await db.selectFrom('assessment_adjustments').selectAll().where('town_id', '=', townId).where('year', '=', year).orderBy('at').orderBy('id').execute();
+  return rows.map((r) => ({ ...r, points: Number(r.points), at: typeof r.at === 'string' ? r.at : new Date(r.at as unknown as string).toISOString() }));
 }

@@ -4,8 +4,8 @@
  * the chain (`cityops audit verify`). The head row serialises writers (FOR UPDATE on PostgreSQL;
  * SQLite has one writer anyway).
  */
-import { countEvent } from '../../../domain/assessment/index.js';
-import { addAssessmentCounts } from './assessment-repository.js';
+import { factsOfEvent } from '../../../domain/assessment/index.js';
+import { recordEventFacts } from './assessment-repository.js';
 import type { Selectable, Transaction, Kysely } from 'kysely';
 import { GENESIS, chainHash } from '../../crypto/hash-chain.js';
 import type { DB } from '../schema.js';
@@ -78,9 +78,8 @@ export async function appendCaseEvent(trx: Transaction<DB>, townId: string, even
   await trx.insertInto('case_events').values(row).execute();
   await trx.updateTable('event_chain_heads').set({ seq: row.seq, hash: row.hash }).where('town_id', '=', townId).execute();
   // the assessment counts every event as it is appended (domain/assessment), in the same transaction
-  const counts = new Map<string, number>();
-  countEvent(counts, { action: row.action, toStatus: row.to_status, actorId: row.actor_id, actorRole: row.actor_role, data: event.data }, row.at);
-  await addAssessmentCounts(trx, townId, counts);
+  const { day, facts } = factsOfEvent({ action: row.action, toStatus: row.to_status, actorId: row.actor_id, actorRole: row.actor_role, data: event.data }, row.at);
+  await recordEventFacts(trx, townId, row.seq, row.case_id, day, facts);
   return row;
 }
 
@@ -110,6 +109,12 @@ export async function* walkChain(db: Kysely<DB>, townId: string, untilSeq: numbe
     yield* page;
     after = Number(page[page.length - 1]!.seq);
   }
+}
+
+/** The inspector whose own report (巡查上报) opened a case, if an inspector's account reported it. */
+export async function reportingInspector(db: Kysely<DB>, caseId: string): Promise<string | null> {
+  const row = await db.selectFrom('case_events').select(['actor_id', 'actor_role']).where('case_id', '=', caseId).where('action', '=', 'report').orderBy('seq').limit(1).executeTakeFirst();
+  return row?.actor_role === 'inspector' ? row.actor_id : null;
 }
 
 /** The units that returned a case so far, oldest first (routing never hands it back to them automatically). */

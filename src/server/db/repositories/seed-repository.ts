@@ -3,7 +3,7 @@
  * prepared statements (the same SQL text per chunk size, so SQLite's statement cache and
  * PostgreSQL's parser see one statement), inside the caller's transaction. Nothing is built per row.
  */
-import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { GENESIS } from '../../crypto/hash-chain.js';
 import type { DB } from '../schema.js';
 
@@ -22,33 +22,7 @@ export const seedEventColumns = [
   'data', 'attachments', 'at', 'prev_hash', 'hash',
 ] as const;
 
-export type SqlValue = string | number | null;
-
-const statements = new Map<string, string>();
-
-function insertSql(table: string, columns: readonly string[], rows: number, postgres: boolean): string {
-  const key = `${table}|${rows}|${postgres}`;
-  let text = statements.get(key);
-  if (!text) {
-    let n = 0;
-    const tuple = () => `(${columns.map(() => (postgres ? `$${++n}` : '?')).join(',')})`;
-    text = `INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array.from({ length: rows }, tuple).join(',')}`;
-    statements.set(key, text);
-  }
-  return text;
-}
-
-/**
- * Inserts rows (each an array in `columns` order) in chunks small enough for both dialects'
- * parameter limits (SQLite 32 766, PostgreSQL 65 535).
- */
-export async function insertMany(trx: Trx, table: 'cases' | 'case_events', columns: readonly string[], rows: readonly SqlValue[][], postgres: boolean): Promise<void> {
-  const perChunk = Math.max(1, Math.floor(30_000 / columns.length));
-  for (let i = 0; i < rows.length; i += perChunk) {
-    const chunk = rows.slice(i, i + perChunk);
-    await trx.executeQuery(CompiledQuery.raw(insertSql(table, columns, chunk.length, postgres), chunk.flat()));
-  }
-}
+export { insertMany, type SqlValue } from './bulk-insert.js';
 
 /**
  * Takes the town's chain head for this transaction: the first statement writes (so SQLite's lock is
