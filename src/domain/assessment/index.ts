@@ -2,3 +2,4 @@
 export * from './event-facts.js';
 export * from './indicators.js';
 export * from './period.js';
+export * from './annual.js';

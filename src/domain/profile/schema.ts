@@ -15,6 +15,7 @@
  *   demo-users.yaml    demo accounts, created only outside production
  */
 import { z } from 'zod';
+import { channels, dissatisfiedCauses } from '../case/vocabulary.js';
 
 /** a calendar date that exists (2026-13-01 and 2026-02-30 do not) */
 export const isoDate = z
@@ -185,6 +186,51 @@ export const holidaysFileSchema = z.strictObject({
   ),
 });
 
+/** The rates the annual score weighs (keys of the unit indicators' rates, domain/assessment). */
+export const scoredRates = ['onTimeClosure', 'closure', 'acceptOnTime', 'handleOnTime', 'satisfaction', 'rework', 'return', 'extension', 'proactive'] as const;
+export type ScoredRate = (typeof scoredRates)[number];
+
+const bonusRule = z.strictObject({ points: z.number().min(0), max: z.number().min(0) });
+
+/**
+ * 城市运行管理绩效年度考核 (the town's plan §八1): a weighted score of the indicators, the last
+ * place vetoed in the town's annual evaluation, 约谈 for dissatisfied visits caused by poor handling
+ * or falsification, accountability for persistent problems found late or left unresolved, and bonus
+ * points for units that lead joint cases or find problems themselves.
+ */
+export const assessmentRulesSchema = z.strictObject({
+  /** weight of each rate in the 100-point score; a rate with nothing to count shares its weight among the others */
+  weights: z.partialRecord(z.enum(scoredRates), z.number().min(0)).refine((w) => Object.values(w).some((v) => (v ?? 0) > 0), 'at least one weight must be positive'),
+  /** units dispatched fewer cases in the year are listed but not ranked */
+  minimumDispatched: z.number().int().min(0).default(10),
+  /** department kinds that are assessed (the center itself is not) */
+  assessedKinds: z.array(z.enum(departmentKinds)).min(1).default(['enforcement', 'management', 'utility', 'property', 'committee', 'station_team', 'contractor']),
+  /** 一票否决: how many of the last places are vetoed */
+  veto: z.strictObject({ lastPlaces: z.number().int().min(0).default(1) }),
+  interview: z.strictObject({
+    /** the causes of a dissatisfied visit that lead to an interview */
+    causes: z.array(z.enum(dissatisfiedCauses)).min(1).default(['poor_handling', 'falsified']),
+    /** how many such visits in the year put a unit on the list */
+    minimum: z.number().int().min(1).default(1),
+    /** 分管领导 who holds the interview (personnel codes): one for all, and exceptions by unit */
+    leader: code,
+    leaderByUnit: z.record(code, code).default({}),
+  }),
+  accountability: z.strictObject({
+    /** a persistent problem first heard through these channels was found late (the public saw it first) */
+    lateChannels: z.array(z.enum(channels)).min(1).default(['hotline_12345', 'hotline_12319', 'police_110', 'citizen', 'leader']),
+  }),
+  bonus: z.strictObject({
+    /** per cross-department case led (谁牵头) */
+    ledJoint: bonusRule,
+    /** per problem the unit found itself (部门自查) */
+    proactive: bonusRule,
+    /** the most bonus a unit can have in a year */
+    max: z.number().min(0),
+  }),
+});
+export type AssessmentRules = z.infer<typeof assessmentRulesSchema>;
+
 export const rulesFileSchema = z.strictObject({
   routing: z.strictObject({
     /** after this many returns a coordinator must designate a unit, which may no longer return it */
@@ -210,6 +256,8 @@ export const rulesFileSchema = z.strictObject({
     /** the chain a case climbs: station → center → leader */
     chain: z.array(z.enum(['station', 'center', 'leader'])).min(1),
   }),
+  /** the annual assessment; a profile without it has no annual score (indicators still count) */
+  assessment: assessmentRulesSchema.optional(),
 });
 
 export const roles = [

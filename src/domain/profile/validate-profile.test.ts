@@ -254,3 +254,22 @@ describe('geometry', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
+
+describe('annual assessment rules', () => {
+  const rules = {
+    weights: { onTimeClosure: 60, satisfaction: 40 },
+    minimumDispatched: 10,
+    assessedKinds: ['enforcement' as const],
+    veto: { lastPlaces: 1 },
+    interview: { causes: ['poor_handling' as const], minimum: 1, leader: 'P1', leaderByUnit: { OWN: 'P4' } },
+    accountability: { lateChannels: ['hotline_12345' as const] },
+    bonus: { ledJoint: { points: 0.5, max: 3 }, proactive: { points: 0.1, max: 3 }, max: 5 },
+  };
+  it('accepts leaders and units that exist', () => {
+    expect(problemsAfter((p) => (p.rules.assessment = rules))).toEqual([]);
+  });
+  it('names the interviewing leader or unit that does not exist', () => {
+    const problems = problemsAfter((p) => (p.rules.assessment = { ...rules, interview: { ...rules.interview, leader: 'P99', leaderByUnit: { GHOST: 'P1', OWN: 'P98' } } }));
+    expect(where(problems)).toEqual(['rules.yaml assessment.interview.leader', 'rules.yaml assessment.interview.leaderByUnit.GHOST', 'rules.yaml assessment.interview.leaderByUnit.OWN']);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { AssessmentRules } from '../profile/schema.js';
+import { accountabilityOf, interviewCount, interviewLeader, rankUnits, scoreUnit } from './annual.js';
+
+const rules: AssessmentRules = {
+  weights: { onTimeClosure: 50, satisfaction: 30, rework: 20 },
+  minimumDispatched: 10,
+  assessedKinds: ['enforcement'],
+  veto: { lastPlaces: 1 },
+  interview: { causes: ['poor_handling', 'falsified'], minimum: 1, leader: 'P004', leaderByUnit: { PCS: 'P003' } },
+  accountability: { lateChannels: ['hotline_12345', 'citizen'] },
+  bonus: { ledJoint: { points: 0.5, max: 3 }, proactive: { points: 0.1, max: 3 }, max: 5 },
+};
+
+describe('scoreUnit', () => {
+  it('weighs each rate as computed by hand, explaining every term', () => {
+    // 按期结案率 = 18 / (21 − 1) = 90 %; 满意率 = 8 / (8 + 2) = 80 %; 返工率 = 3 / 20 = 15 % → 85 %
+    const counts = { dispatched: 24, due: 21, suspended: 1, closed_on_time: 18, 'visit:satisfied': 8, 'visit:dissatisfied': 2, handled: 20, reworked: 3, led_joint: 4, proactive: 12 };
+    const s = scoreUnit(rules, counts, [{ points: -1.5 }]);
+    // 0.9 × 50 + 0.8 × 30 + 0.85 × 20 = 45 + 24 + 17 = 86
+    expect(s.terms.map((t) => t.points)).toEqual([45, 24, 17]);
+    expect(s.base).toBe(86);
+    expect(s.terms[0]!.explanation.zh).toBe('按期结案率 90%（18/20） × 权重 50 = 45 分');
+    expect(s.terms[2]!.explanation.zh).toBe('返工率 15%（3/20），按 1 − 15% = 85% 计 × 权重 20 = 17 分');
+    // bonus: 4 × 0.5 = 2 (under 3), 12 × 0.1 = 1.2 → 3.2 (under 5)
+    expect(s.bonus).toMatchObject({ points: 3.2, capped: false });
+    expect(s.bonus.items.map((i) => i.points)).toEqual([2, 1.2]);
+    expect(s.adjustmentPoints).toBe(-1.5);
+    expect(s.score).toBe(87.7);
+  });
+
+  it('shares the weight of a rate with nothing to count among the others', () => {
+    // no visits: satisfaction is null; 50 + 20 = 70 weights make 100 → scale 100/70
+    const counts = { dispatched: 10, due: 10, closed_on_time: 7, handled: 10, reworked: 0 };
+    const s = scoreUnit(rules, counts, []);
+    expect(s.terms[1]).toMatchObject({ rate: null, points: 0 });
+    // 0.7 × 50 × 100/70 = 50; 1.0 × 20 × 100/70 = 28.57
+    expect(s.terms[0]!.points).toBe(50);
+    expect(s.terms[2]!.points).toBe(28.57);
+    expect(s.base).toBe(78.57);
+    expect(s.terms[0]!.explanation.zh).toBe('按期结案率 70%（7/10） × 权重 50 × 100/70 = 50 分');
+  });
+
+  it('caps the bonus, and has no score when nothing weighted could be counted', () => {
+    const s = scoreUnit(rules, { led_joint: 20, proactive: 50 }, []);
+    expect(s.bonus).toMatchObject({ points: 5, capped: true });
+    expect(s.base).toBeNull();
+    expect(s.score).toBeNull();
+  });
+});
+
+describe('rankUnits', () => {
+  it('ranks eligible units, shares ranks on ties and vetoes the last place with anyone tied to it', () => {
+    const r = rankUnits(rules, [
+      { code: 'A', dispatched: 30, score: 91 },
+      { code: 'B', dispatched: 30, score: 85 },
+      { code: 'C', dispatched: 30, score: 85 },
+      { code: 'D', dispatched: 30, score: 70 },
+      { code: 'E', dispatched: 30, score: 70 },
+      { code: 'F', dispatched: 9, score: 10 }, // too few cases: listed, not ranked, not vetoed
+      { code: 'G', dispatched: 30, score: null },
+    ]);
+    expect([...r.values()].map((u) => [u.code, u.rank, u.veto])).toEqual([
+      ['A', 1, false],
+      ['B', 2, false],
+      ['C', 2, false],
+      ['D', 4, true],
+      ['E', 4, true],
+      ['F', null, false],
+      ['G', null, false],
+    ]);
+  });
+  it('has no last place in a ranking of one', () => {
+    expect(rankUnits(rules, [{ code: 'A', dispatched: 30, score: 50 }]).get('A')).toMatchObject({ rank: 1, veto: false });
+  });
+});
+
+describe('interview and accountability lists', () => {
+  it('counts only the interview causes, and names the unit’s leader', () => {
+    expect(interviewCount(rules, { 'dissatisfied:poor_handling': 2, 'dissatisfied:falsified': 1, 'dissatisfied:unreasonable_demand': 5 })).toBe(3);
+    expect(interviewLeader(rules, 'PCS')).toBe('P003');
+    expect(interviewLeader(rules, 'CGZD')).toBe('P004');
+  });
+  it('lists persistent problems found late by a complaint, or overdue, per unit; voided reports are not problems', () => {
+    const list = accountabilityOf(rules, [
+      { caseId: '1', channel: 'hotline_12345', status: 'closed', unit: 'CGZD', overdue: false },
+      { caseId: '2', channel: 'inspector', status: 'handling', unit: 'CGZD', overdue: true },
+      { caseId: '3', channel: 'citizen', status: 'dispatched', unit: 'SWZ', overdue: true },
+      { caseId: '4', channel: 'inspector', status: 'closed', unit: 'SWZ', overdue: false },
+      { caseId: '5', channel: 'hotline_12345', status: 'voided', unit: 'SWZ', overdue: false },
+    ]);
+    expect([...list.entries()].map(([u, e]) => [u, e.foundLate.map((c) => c.caseId), e.unresolved.map((c) => c.caseId)])).toEqual([
+      ['CGZD', ['1'], ['2']],
+      ['SWZ', ['3'], ['3']],
+    ]);
+  });
+});
