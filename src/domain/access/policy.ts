@@ -24,6 +24,8 @@ export const accessResources = {
   cases: ['read', 'create'],
   /** machine subscribers to case events (R14), e.g. the district center's platform */
   webhooks: ['read', 'create', 'update', 'delete'],
+  /** 监督考评: indicators, the annual assessment and its lists; adjust = a manual adjustment of a unit's annual score */
+  assessment: ['read', 'adjust'],
 } as const;
 
 export type Resource = keyof typeof accessResources;
@@ -81,6 +83,11 @@ export const policyRules: readonly PolicyRule[] = [
   // own discovery, a leader's assignment, the emergency group's first response
   { resource: 'cases', action: 'create', roles: ['dispatcher', 'coordinator', 'emergency_officer', 'leader', 'inspector', 'station_chief', 'department_handler'], scope: 'town' },
 
+  // the assessment ranks the whole town's units: for those who see the whole town; only the
+  // supervision group (监督考评组) adjusts a score, with a reason, audited
+  { resource: 'assessment', action: 'read', roles: townWideCaseRoles, scope: 'town' },
+  { resource: 'assessment', action: 'adjust', roles: ['supervisor'], scope: 'town' },
+
   // where case events go out of the town is system configuration: the system administrator's alone
   { resource: 'webhooks', action: 'read', roles: ['system_admin'], scope: 'town' },
   { resource: 'webhooks', action: 'create', roles: ['system_admin'], scope: 'town' },
@@ -103,6 +110,8 @@ export function isPrivileged(resource: Resource, action: string): boolean {
       return action !== 'read';
     case 'cases':
       return false;
+    case 'assessment':
+      return action === 'adjust';
   }
 }
 

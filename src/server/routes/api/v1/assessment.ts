@@ -11,13 +11,13 @@ export async function assessmentRoutes(api: Api, ctx: AppContext): Promise<void>
     {
       schema: {
         tags: ['assessment'],
-        summary: '考评指标 Indicators of every unit, station or inspector over a month, quarter, year or custom range (needs town-wide cases:read)',
+        summary: '考评指标 Indicators of every unit, station or inspector over a month, quarter, year or custom range (needs assessment:read)',
         querystring: indicatorsQuery,
         response: { 200: indicatorsDto },
       },
     },
     async (request) => {
-      await authorize(request, 'read', 'cases');
+      await authorize(request, 'read', 'assessment');
       return getIndicators(ctx, request.query);
     },
   );
