@@ -1,4 +1,5 @@
 import { adminEn } from './admin.js';
+import { assessmentEn } from './assessment.js';
 import { caseDetailEn } from './case-detail.js';
 import { caseMapEn } from './case-map.js';
 import { casesEn } from './cases.js';
@@ -179,4 +180,5 @@ export const enUS: Messages = {
   ...mobileEn,
   ...adminEn,
   ...screenEn,
+  ...assessmentEn,
 };

@@ -1,4 +1,5 @@
 import { adminZh } from './admin.js';
+import { assessmentZh } from './assessment.js';
 import { caseDetailZh } from './case-detail.js';
 import { caseMapZh } from './case-map.js';
 import { casesZh } from './cases.js';
@@ -178,6 +179,7 @@ export const zhCN = {
   ...mobileZh,
   ...adminZh,
   ...screenZh,
+  ...assessmentZh,
 };
 
 export type Messages = typeof zhCN;

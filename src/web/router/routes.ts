@@ -40,6 +40,10 @@ export const routes: RouteRecordRaw[] = [
       { path: 'org/map', name: 'grid-map', component: () => import('../pages/grid-map-page.vue'), meta: { titleKey: 'menu.map' } },
       { path: 'org/departments', name: 'departments', component: () => import('../pages/departments-page.vue'), meta: { titleKey: 'menu.departments' } },
       { path: 'org/categories', name: 'categories', component: () => import('../pages/categories-page.vue'), meta: { titleKey: 'menu.categories' } },
+      // 监督考评
+      { path: 'assessment', name: 'assessment', component: () => import('../pages/assessment/ranking-page.vue'), meta: { titleKey: 'assessment.ranking' } },
+      { path: 'assessment/units/:code', name: 'assessment-unit', component: () => import('../pages/assessment/unit-scorecard-page.vue'), props: true, meta: { titleKey: 'assessment.scorecard' } },
+      { path: 'assessment/annual', name: 'assessment-annual', component: () => import('../pages/assessment/annual-page.vue'), meta: { titleKey: 'assessment.annualName' } },
       ...adminRoutes,
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../pages/not-found-page.vue'), meta: { titleKey: 'app.notFound' } },
     ],

@@ -1,0 +1,60 @@
+/** What each counted number is called (the drill-down's title, the scorecard's counts), zh and en. */
+import type { AssessmentMetric } from '../../../contracts/assessment.js';
+import type { Bilingual } from '../../utils/bilingual.js';
+import type { UnitIndicators } from './indicator-columns.js';
+
+export const metricLabels: Record<AssessmentMetric, Bilingual> = {
+  dispatched: { zh: '派单', en: 'Dispatched' },
+  designated: { zh: '指定承办', en: 'Designated' },
+  led_joint: { zh: '牵头联办', en: 'Led jointly' },
+  assisted: { zh: '协办', en: 'Assisted' },
+  accepted: { zh: '签收', en: 'Accepted' },
+  accepted_on_time: { zh: '按时签收', en: 'Accepted on time' },
+  returned: { zh: '退单', en: 'Returned' },
+  handled: { zh: '处置反馈', en: 'Handled' },
+  handled_on_time: { zh: '按时处置', en: 'Handled on time' },
+  reworked: { zh: '返工', en: 'Reworked' },
+  extension_requested: { zh: '申请延期', en: 'Extension requested' },
+  extended: { zh: '获准延期', en: 'Extended' },
+  suspended: { zh: '挂账', en: 'Suspended' },
+  overdue: { zh: '超期', en: 'Overdue' },
+  due: { zh: '应结案', en: 'Due' },
+  closed: { zh: '结案', en: 'Closed' },
+  closed_on_time: { zh: '按期结案', en: 'Closed on time' },
+  proactive: { zh: '主动发现', en: 'Found proactively' },
+  'visit:satisfied': { zh: '回访满意', en: 'Visit: satisfied' },
+  'visit:dissatisfied': { zh: '回访不满意', en: 'Visit: dissatisfied' },
+  'visit:unreachable': { zh: '回访联系不上', en: 'Visit: unreachable' },
+  'dissatisfied:poor_handling': { zh: '不满意·处置不当', en: 'Dissatisfied: poorly handled' },
+  'dissatisfied:falsified': { zh: '不满意·弄虚作假', en: 'Dissatisfied: falsified' },
+  reported: { zh: '上报', en: 'Reported' },
+  reports: { zh: '上报', en: 'Reports' },
+  reports_voided: { zh: '作废上报', en: 'Voided reports' },
+  verified: { zh: '核查', en: 'Verified' },
+  verified_on_time: { zh: '按时核查', en: 'Verified on time' },
+};
+
+/** The unit's counts on the scorecard, in the order of the case's life. */
+export const unitCountMetrics: ReadonlyArray<{ metric: AssessmentMetric; pick: (i: UnitIndicators) => number }> = [
+  { metric: 'dispatched', pick: (i) => i.dispatched },
+  { metric: 'designated', pick: (i) => i.designated },
+  { metric: 'led_joint', pick: (i) => i.ledJoint },
+  { metric: 'assisted', pick: (i) => i.assisted },
+  { metric: 'accepted', pick: (i) => i.accepted },
+  { metric: 'accepted_on_time', pick: (i) => i.acceptedOnTime },
+  { metric: 'returned', pick: (i) => i.returned },
+  { metric: 'handled', pick: (i) => i.handled },
+  { metric: 'handled_on_time', pick: (i) => i.handledOnTime },
+  { metric: 'reworked', pick: (i) => i.reworked },
+  { metric: 'extension_requested', pick: (i) => i.extensionRequested },
+  { metric: 'extended', pick: (i) => i.extended },
+  { metric: 'suspended', pick: (i) => i.suspended },
+  { metric: 'due', pick: (i) => i.due },
+  { metric: 'closed', pick: (i) => i.closed },
+  { metric: 'closed_on_time', pick: (i) => i.closedOnTime },
+  { metric: 'overdue', pick: (i) => i.overdue },
+  { metric: 'proactive', pick: (i) => i.proactive },
+  { metric: 'visit:satisfied', pick: (i) => i.visits.satisfied },
+  { metric: 'visit:dissatisfied', pick: (i) => i.visits.dissatisfied },
+  { metric: 'visit:unreachable', pick: (i) => i.visits.unreachable },
+];
