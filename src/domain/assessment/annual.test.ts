@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentRules } from '../profile/schema.js';
-import { accountabilityOf, interviewCount, interviewLeader, rankUnits, scoreUnit } from './annual.js';
+import { accountabilityOf, unitStepsOverdue, interviewCount, interviewLeader, rankUnits, scoreUnit } from './annual.js';
 
 const rules: AssessmentRules = {
   weights: { onTimeClosure: 50, satisfaction: 30, rework: 20 },
@@ -93,5 +93,19 @@ describe('interview and accountability lists', () => {
       ['CGZD', ['1'], ['2']],
       ['SWZ', ['3'], ['3']],
     ]);
+  });
+});
+
+describe('unitStepsOverdue', () => {
+  const clock = (dueAt: string, stoppedAt: string | null) => ({ step: 'handle', dueAt, stoppedAt });
+  const asOf = new Date('2026-06-30T00:00:00Z');
+  it('is overdue when 签收 or 处置 was met late or still runs past its deadline, not when met in time or still in time', () => {
+    expect(unitStepsOverdue([clock('2026-06-01T00:00:00Z', '2026-06-02T00:00:00Z')], asOf)).toBe(true);
+    expect(unitStepsOverdue([clock('2026-06-01T00:00:00Z', null)], asOf)).toBe(true);
+    expect(unitStepsOverdue([clock('2026-06-01T00:00:00Z', '2026-05-31T00:00:00Z')], asOf)).toBe(false);
+    expect(unitStepsOverdue([clock('2026-07-01T00:00:00Z', null)], asOf)).toBe(false);
+    expect(unitStepsOverdue([{ step: 'accept', dueAt: '2026-06-01T00:00:00Z', stoppedAt: null }], asOf)).toBe(true);
+    // the center's steps are not the unit's
+    expect(unitStepsOverdue([{ step: 'visit', dueAt: '2026-06-01T00:00:00Z', stoppedAt: null }], asOf)).toBe(false);
   });
 });

@@ -116,7 +116,8 @@ export function scoreUnit(rules: AssessmentRules, counts: FactCounts, adjustment
       },
     };
   });
-  const base = totalWeight > 0 ? round2(terms.reduce((s, t) => s + t.points, 0)) : null;
+  // the sum of the exact terms, rounded once (the terms show two decimals each)
+  const base = totalWeight > 0 ? round2(counted.reduce((sum, [r, w]) => sum + (invertedRates.has(r) ? 1 - x.rates[r]! : x.rates[r]!) * w * scale, 0)) : null;
 
   const bonusItem = (kind: BonusItem['kind'], count: number, rule: { points: number; max: number }, zh: string, en: string): BonusItem => {
     const points = round2(Math.min(count * rule.points, rule.max));
@@ -175,14 +176,14 @@ export interface PersistentCase {
   status: string;
   /** the lead unit, or the category's owner when never dispatched */
   unit: string | null;
-  /** the handling deadline passed before it was met (or is passed and still open) */
+  /** the unit's own deadlines (签收, 处置) passed before they were met, or are passed and still open */
   overdue: boolean;
 }
 
 /**
  * 责任追究 for persistent problems (顽症): found late when the public reported it first (a
- * complaint channel); not resolved (落实不到位) when its handling deadline passed before it was
- * met, whether it was closed late or is still open past it. Voided reports are not problems.
+ * complaint channel); not resolved (落实不到位) when the unit's deadlines (签收, 处置) passed before
+ * they were met, whether it was closed late or is still open past them. Voided reports are not problems.
  */
 export function accountabilityOf(rules: AssessmentRules, cases: readonly PersistentCase[]): Map<string, { foundLate: PersistentCase[]; unresolved: PersistentCase[] }> {
   const late = new Set<string>(rules.accountability.lateChannels);
@@ -197,4 +198,11 @@ export function accountabilityOf(rules: AssessmentRules, cases: readonly Persist
     if (unresolved) entry.unresolved.push(c);
   }
   return out;
+}
+
+const unitSteps: ReadonlySet<string> = new Set(['accept', 'handle']);
+
+/** Did the unit's steps of a case (签收, 处置) go past their deadlines as of `asOf` (met late, or still running past)? */
+export function unitStepsOverdue(clocks: ReadonlyArray<{ step: string; dueAt: string; stoppedAt: string | null }>, asOf: Date): boolean {
+  return clocks.some((c) => unitSteps.has(c.step) && Date.parse(c.dueAt) < (c.stoppedAt === null ? asOf.getTime() : Date.parse(c.stoppedAt)));
 }

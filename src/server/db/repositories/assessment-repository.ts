@@ -148,3 +148,36 @@ export async function adjustmentsOf(db: Db, townId: string, year: number) {
   const rows = await db.selectFrom('assessment_adjustments').selectAll().where('town_id', '=', townId).where('year', '=', year).orderBy('at').orderBy('id').execute();
   return rows.map((r) => ({ ...r, points: Number(r.points), at: typeof r.at === 'string' ? r.at : new Date(r.at as unknown as string).toISOString() }));
 }
+
+/** Every unit's facts of some metrics over a range, with the event's data (the 约谈 list's visits). */
+export async function unitFactsWithData(db: Db, townId: string, metrics: readonly string[], from: string, to: string) {
+  if (metrics.length === 0) return [];
+  const rows = await db
+    .selectFrom('assessment_facts as f')
+    .innerJoin('cases as c', 'c.id', 'f.case_id')
+    .innerJoin('case_events as e', (j) => j.onRef('e.town_id', '=', 'f.town_id').onRef('e.seq', '=', 'f.seq'))
+    .select(['f.key', 'f.metric', 'f.seq', 'f.case_id', 'c.case_no', 'c.category_code', 'e.at', 'e.data'])
+    .where('f.town_id', '=', townId)
+    .where('f.subject', '=', 'unit')
+    .where('f.metric', 'in', metrics)
+    .where('f.day', '>=', from)
+    .where('f.day', '<=', to)
+    .orderBy('f.seq')
+    .execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq), at: typeof r.at === 'string' ? r.at : new Date(r.at as unknown as string).toISOString() }));
+}
+
+/** Cases of some categories created in [fromInstant, toInstant): the persistent problems of a year. */
+export async function casesOfCategories(db: Db, townId: string, categoryCodes: readonly string[], fromInstant: string, toInstant: string) {
+  if (categoryCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom('cases')
+    .select(['id', 'case_no', 'channel', 'category_code', 'lead_unit', 'status', 'deadlines', 'created_at'])
+    .where('town_id', '=', townId)
+    .where('category_code', 'in', categoryCodes)
+    .where('created_at', '>=', fromInstant)
+    .where('created_at', '<', toInstant)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({ ...r, created_at: typeof r.created_at === 'string' ? r.created_at : new Date(r.created_at as unknown as string).toISOString() }));
+}

@@ -1,0 +1,139 @@
+/**
+ * The year's assessment (城市运行管理绩效年度考核): every assessed unit scored by the profile's
+ * rules from the year's counters, ranked, the last place vetoed; the 约谈 list from the facts of
+ * dissatisfied visits; the accountability list from the year's persistent problems.
+ */
+import {
+  accountabilityOf,
+  unitStepsOverdue,
+  interviewCount,
+  interviewLeader,
+  periodRange,
+  rankUnits,
+  scoreUnit,
+  type FactCounts,
+  type PersistentCase,
+} from '../../domain/assessment/index.js';
+import type { AnnualAssessmentDto, AnnualUnitDto } from '../../contracts/assessment.js';
+import type { AssessmentRules } from '../../domain/profile/schema.js';
+import type { AppContext } from '../context.js';
+import { adjustmentsOf, casesOfCategories, sumAssessmentCounts, unitFactsWithData } from '../db/repositories/assessment-repository.js';
+import { listPersonnel } from '../db/repositories/personnel-repository.js';
+import { Problem } from '../http/problem.js';
+
+export function assessmentRulesOf(rules: { assessment?: AssessmentRules }): AssessmentRules {
+  if (!rules.assessment) {
+    throw new Problem(409, 'NO_ASSESSMENT_RULES', { zh: '镇配置中没有年度考核规则（rules.yaml 的 assessment 部分）', en: 'The town profile has no annual assessment rules (rules.yaml, assessment)' });
+  }
+  return rules.assessment;
+}
+
+/** The first instant of a local (Beijing) date, as ISO UTC. */
+const startOfLocalDay = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
+
+export async function getAnnualAssessment(ctx: AppContext, year: number): Promise<AnnualAssessmentDto> {
+  const town = await ctx.town.current();
+  const rules = assessmentRulesOf(town.rules);
+  const range = periodRange(String(year))!;
+  const db = ctx.database.db;
+  const now = ctx.clock.now();
+  const yearEnd = new Date(startOfLocalDay(`${year + 1}-01-01`));
+  const asOf = now < yearEnd ? now : yearEnd;
+  const persistentCodes = [...town.categories.values()].filter((c) => c.persistent).map((c) => c.code);
+  const interviewMetrics = rules.interview.causes.map((c) => `dissatisfied:${c}`);
+
+  const [sums, adjustments, visits, persistent, personnel] = await Promise.all([
+    sumAssessmentCounts(db, ctx.townId, 'unit', range.from, range.to),
+    adjustmentsOf(db, ctx.townId, year),
+    unitFactsWithData(db, ctx.townId, interviewMetrics, range.from, range.to),
+    casesOfCategories(db, ctx.townId, persistentCodes, startOfLocalDay(range.from), yearEnd.toISOString()),
+    listPersonnel(db, ctx.townId),
+  ]);
+  const countsOf = new Map<string, Record<string, number>>();
+  for (const s of sums) (countsOf.get(s.key) ?? countsOf.set(s.key, {}).get(s.key)!)[s.metric] = s.n;
+  const counts = (unit: string): FactCounts => countsOf.get(unit) ?? {};
+
+  const assessed = [...town.units.values()].filter((u) => (rules.assessedKinds as readonly string[]).includes(u.kind));
+  const scored = assessed.map((u) => {
+    const own = adjustments.filter((a) => a.unit_code === u.code);
+    return { unit: u, own, score: scoreUnit(rules, counts(u.code), own) };
+  });
+  const ranking = rankUnits(rules, scored.map((s) => ({ code: s.unit.code, dispatched: s.score.dispatched, score: s.score.score })));
+  const units: AnnualUnitDto[] = scored
+    .map(({ unit, own, score }) => {
+      const r = ranking.get(unit.code)!;
+      return {
+        unitCode: unit.code,
+        name: unit.name,
+        kind: unit.kind,
+        dispatched: score.dispatched,
+        ranked: r.ranked,
+        rank: r.rank,
+        base: score.base,
+        terms: score.terms,
+        bonus: score.bonus,
+        adjustments: own.map((a) => ({ id: a.id, year: a.year, unitCode: a.unit_code, points: a.points, reason: a.reason, by: { id: a.by_id, name: a.by_name }, at: a.at })),
+        adjustmentPoints: score.adjustmentPoints,
+        score: score.score,
+        veto: r.veto,
+        indicators: score.indicators,
+      };
+    })
+    // ranked first by rank, then the unranked by dispatched cases
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.dispatched - a.dispatched || a.unitCode.localeCompare(b.unitCode));
+
+  const people = new Map(personnel.map((p) => [p.code, p]));
+  const categoryName = (code: string | null) => (code ? (town.categories.get(code)?.name ?? null) : null);
+  const unitName = (code: string) => town.units.get(code)?.name ?? code;
+  const interviews = [...new Set(visits.map((v) => v.key))]
+    .filter((unit) => interviewCount(rules, counts(unit)) >= rules.interview.minimum)
+    .map((unit) => {
+      const leader = people.get(interviewLeader(rules, unit));
+      const cases = visits
+        .filter((v) => v.key === unit)
+        .map((v) => {
+          const data = JSON.parse(v.data) as { note?: unknown };
+          return { caseId: v.case_id, caseNo: v.case_no, categoryCode: v.category_code, categoryName: categoryName(v.category_code), at: v.at, cause: v.metric.slice('dissatisfied:'.length), note: typeof data.note === 'string' ? data.note : null };
+        });
+      return { unitCode: unit, name: unitName(unit), leader: leader ? { code: leader.code, name: leader.name, position: leader.position } : null, count: interviewCount(rules, counts(unit)), cases };
+    })
+    .sort((a, b) => b.count - a.count || a.unitCode.localeCompare(b.unitCode));
+
+  const byId = new Map(persistent.map((c) => [c.id, c]));
+  const problems: PersistentCase[] = persistent.map((c) => ({
+    caseId: c.id,
+    channel: c.channel,
+    status: c.status,
+    unit: c.lead_unit ?? (c.category_code ? (town.categories.get(c.category_code)?.owner ?? null) : null),
+    overdue: unitStepsOverdue(JSON.parse(c.deadlines) as Array<{ step: string; dueAt: string; stoppedAt: string | null }>, asOf),
+  }));
+  const ref = (p: PersistentCase) => {
+    const c = byId.get(p.caseId)!;
+    return { caseId: c.id, caseNo: c.case_no, categoryCode: c.category_code, categoryName: categoryName(c.category_code), at: c.created_at };
+  };
+  const accountability = [...accountabilityOf(rules, problems).entries()]
+    .map(([unit, e]) => ({
+      unitCode: unit,
+      name: unitName(unit),
+      foundLate: e.foundLate.map((p) => ({ ...ref(p), channel: p.channel })),
+      unresolved: e.unresolved.map((p) => ({ ...ref(p), status: p.status, overdue: p.overdue })),
+    }))
+    .sort((a, b) => b.foundLate.length + b.unresolved.length - (a.foundLate.length + a.unresolved.length) || a.unitCode.localeCompare(b.unitCode));
+
+  return {
+    year,
+    from: range.from,
+    to: range.to,
+    rules: {
+      weights: Object.fromEntries(Object.entries(rules.weights).filter((e): e is [string, number] => typeof e[1] === 'number')),
+      minimumDispatched: rules.minimumDispatched,
+      vetoLastPlaces: rules.veto.lastPlaces,
+      interviewCauses: rules.interview.causes,
+      interviewMinimum: rules.interview.minimum,
+    },
+    units,
+    interviews,
+    accountability,
+    generatedAt: now.toISOString(),
+  };
+}
