@@ -3,9 +3,10 @@
  * API, so routing dispatches them to 城管中队, and ten go to 水务站; 城管中队 handles the first,
  * inspector1 verifies it.
  *  1. the dispatcher's 回访 of the first: 不满意 asks 不满意原因 before anything is sent; 处置不当 is recorded;
- *  2. the supervisor opens 考评排名 from the menu, then 城管中队's scorecard; 派单数 shows the API's
- *     number and opens exactly the cases behind it (all of them, ours among them); the visit's
- *     不满意 leads to the first case; a case number leads to the case;
+ *  2. the supervisor opens 考评排名 from the menu: ranked by 派单数; 前哨站's 上报数 opens its reports;
+ *     then 城管中队's scorecard: 派单数 shows the API's number and opens exactly the cases behind it
+ *     (all of them, ours among them); the visit's 不满意 leads to the first case; a case number
+ *     leads to the case;
  *  3. the supervisor opens 年度考核: the ranking as the API gives it (城管中队 and 水务站 have ten
  *     cases each, enough to be ranked), 一票否决 on the last place,
  *     城管中队 on the 约谈 list with the first case, a unit's explained terms, a 手动调整 (checked
@@ -126,6 +127,21 @@ describe('监督考评: ranking, scorecard drill-down, annual report', () => {
     const places = await page.locator('[data-test=assessment-table] .el-table__body-wrapper tr').evaluateAll((rows) => rows.slice(0, 2).map((r) => r.querySelector('[data-test=assessment-place]')?.textContent?.trim()));
     expect(places).toEqual(['1', '1']);
     await screenshot(page, '60-assessment-ranking');
+    // 管理站: 前哨's 上报数 is the API's and opens its reports
+    const stations = await apiGet<IndicatorsDto>('/assessment/indicators?subject=station', 'supervisor');
+    const qs = stations.items.find((i) => i.key === 'QS')!;
+    const reported = 'reported' in qs.indicators ? qs.indicators.reported : -1;
+    expect(reported).toBeGreaterThanOrEqual(20);
+    await page.locator('[data-test=assessment-subjects] .el-tabs__item', { hasText: '管理站' }).click();
+    await page.waitForURL(/subject=station/);
+    await waitForText(page, '[data-test=cell-reported][data-row=QS]', String(reported));
+    await page.locator('[data-test=cell-reported][data-row=QS] [data-test=drill-reported]').click();
+    await waitForText(page, '[data-test=drill-subtitle]', `共 ${reported} 条`);
+    expect(await drawerCaseNos(page)).toHaveLength(reported);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-test=drill-drawer]').waitFor({ state: 'hidden' });
+    await page.locator('[data-test=assessment-subjects] .el-tabs__item', { hasText: '单位' }).click();
+    await page.waitForURL((url) => !url.search.includes('subject='));
     // the unit's name opens its scorecard (Enter on the focused link, as from the keyboard)
     await page.locator('[data-test=assessment-unit-link][data-unit=CGZD]').focus();
     await page.keyboard.press('Enter');
@@ -143,6 +159,7 @@ describe('监督考评: ranking, scorecard drill-down, annual report', () => {
     expect(rows).toHaveLength(shown);
     for (const c of cases) expect(rows).toContain(c.caseNo);
     await page.locator('[data-test=scorecard-trend] canvas').waitFor();
+    await page.waitForTimeout(400); // the drawer has slid in
     await screenshot(page, '61-assessment-drill-dispatched');
     await page.keyboard.press('Escape');
     await page.locator('[data-test=drill-drawer]').waitFor({ state: 'hidden' });
@@ -151,7 +168,11 @@ describe('监督考评: ranking, scorecard drill-down, annual report', () => {
     await page.locator('[data-test=scorecard-counts] [data-test="drill-visit:dissatisfied"]').click();
     const dissatisfied = await drawerCaseNos(page);
     expect(dissatisfied).toContain(cases[0]!.caseNo);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-test=drill-drawer]').waitFor({ state: 'hidden' });
     await screenshot(page, '62-assessment-scorecard');
+    await page.locator('[data-test=scorecard-counts] [data-test="drill-visit:dissatisfied"]').click();
+    await page.locator('[data-test=drill-row]').first().waitFor();
     await page.locator('[data-test=drill-row]', { hasText: cases[0]!.caseNo }).locator('[data-test=drill-case-link]').click();
     await page.waitForURL(new RegExp(`/cases/${cases[0]!.id}$`));
     await waitForText(page, '[data-test=case-no]', cases[0]!.caseNo);

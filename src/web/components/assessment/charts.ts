@@ -7,7 +7,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import VChart from 'vue-echarts';
-import type { RankedRow } from './indicator-columns.js';
+import { lastPlaceKeys, type RankedRow } from './indicator-columns.js';
 
 use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -22,13 +22,12 @@ export function chartValue(value: number | null, isRate: boolean): number | null
 }
 
 /**
- * Horizontal bars, best at the top and the last place in red; a rate that could not be counted has
- * no bar (its row stays, so nobody disappears from the ranking).
+ * Horizontal bars of a best-first ranking, best at the top and the last place(s) in red; a rate that
+ * could not be counted has no bar.
  */
 export function rankingBars(rows: readonly RankedRow[], look: { isRate: boolean; seriesName: string }) {
   const list = [...rows].reverse();
-  const counted = rows.filter((r) => r.value !== null);
-  const lastKey = counted.length > 1 ? counted[counted.length - 1]!.key : null;
+  const last = lastPlaceKeys(rows);
   return {
     animation: false,
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
@@ -40,7 +39,7 @@ export function rankingBars(rows: readonly RankedRow[], look: { isRate: boolean;
         name: look.seriesName,
         type: 'bar',
         barMaxWidth: 16,
-        data: list.map((r) => ({ value: chartValue(r.value, look.isRate) ?? '-', itemStyle: { color: r.key === lastKey ? colours.last : colours.bar } })),
+        data: list.map((r) => ({ value: chartValue(r.value, look.isRate) ?? '-', itemStyle: { color: last.has(r.key) ? colours.last : colours.bar } })),
         label: { show: true, position: 'right', color: colours.text, formatter: (p: { value: unknown }) => (p.value === '-' ? '—' : look.isRate ? `${String(p.value)}%` : String(p.value)) },
       },
     ],

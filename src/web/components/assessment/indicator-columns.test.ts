@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestOrder, columnsOf, inspectorColumns, placesOf, rankBy, sortedKeys, stationColumns, sumOf, unitColumns, type UnitIndicators } from './indicator-columns.js';
+import { bestOrder, chartRows, columnsOf, inspectorColumns, lastPlaceKeys, placesOf, rankBy, sortedKeys, stationColumns, sumOf, unitColumns, type UnitIndicators } from './indicator-columns.js';
 
 function unit(patch: Partial<UnitIndicators> = {}, rates: Partial<UnitIndicators['rates']> = {}): UnitIndicators {
   return {
@@ -63,5 +63,17 @@ describe('indicator columns', () => {
     // the other order turns the counted round and keeps the uncounted last
     expect(sortedKeys(byOnTime, col('onTimeClosure'), 'descending')).toEqual(['C', 'D', 'A', 'B']);
     expect(sortedKeys(byOnTime, col('onTimeClosure'), 'ascending')).toEqual(['A', 'D', 'C', 'B']);
+  });
+
+  it('finds the last place(s): all who share the worst value, nobody when all share the first', () => {
+    expect([...lastPlaceKeys([{ key: 'A', name: '甲', value: 0.9 }, { key: 'B', name: '乙', value: 0.5 }, { key: 'C', name: '丙', value: 0.5 }, { key: 'D', name: '丁', value: null }])]).toEqual(['B', 'C']);
+    expect([...lastPlaceKeys([{ key: 'A', name: '甲', value: 10 }, { key: 'B', name: '乙', value: 10 }])]).toEqual([]);
+    expect([...lastPlaceKeys([])]).toEqual([]);
+  });
+
+  it('charts the counted, and of a count only those above zero', () => {
+    const rows = [{ key: 'A', name: '甲', value: 3 }, { key: 'B', name: '乙', value: 0 }, { key: 'C', name: '丙', value: null }];
+    expect(chartRows(rows, col('dispatched')).map((r) => r.key)).toEqual(['A']);
+    expect(chartRows(rows, col('closure')).map((r) => r.key)).toEqual(['A', 'B']);
   });
 });

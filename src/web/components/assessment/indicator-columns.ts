@@ -128,3 +128,16 @@ export function sortedKeys(ranked: readonly RankedRow[], column: IndicatorColumn
   const counted = ranked.filter((r) => r.value !== null).reverse();
   return [...counted, ...ranked.filter((r) => r.value === null)].map((r) => r.key);
 }
+
+/** The last place(s) of a best-first ranking: all who share the worst counted value, none when all share the first place. */
+export function lastPlaceKeys(ranked: readonly RankedRow[]): Set<string> {
+  const places = placesOf(ranked);
+  const counted = [...places.values()].filter((p): p is number => p !== null);
+  const worst = Math.max(0, ...counted);
+  return new Set(worst > 1 ? [...places.entries()].filter(([, p]) => p === worst).map(([k]) => k) : []);
+}
+
+/** What a ranking chart draws: the counted, and for a count only the non-zero (a row of zeros ranks nobody). */
+export function chartRows(ranked: readonly RankedRow[], column: IndicatorColumn): RankedRow[] {
+  return ranked.filter((r) => r.value !== null && (column.kind === 'rate' || r.value > 0));
+}
