@@ -127,6 +127,10 @@ describe('监督考评: ranking, scorecard drill-down, annual report', () => {
     const places = await page.locator('[data-test=assessment-table] .el-table__body-wrapper tr').evaluateAll((rows) => rows.slice(0, 2).map((r) => r.querySelector('[data-test=assessment-place]')?.textContent?.trim()));
     expect(places).toEqual(['1', '1']);
     await screenshot(page, '60-assessment-ranking');
+    // 导出 Excel downloads the same period's numbers under the server's file name
+    const [rankingFile] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=assessment-export]').click()]);
+    expect(rankingFile.suggestedFilename()).toMatch(/\.xlsx$/);
+    await waitForText(page, '[data-test=assessment-exported]', rankingFile.suggestedFilename());
     // 管理站: 前哨's 上报数 is the API's and opens its reports
     const stations = await apiGet<IndicatorsDto>('/assessment/indicators?subject=station', 'supervisor');
     const qs = stations.items.find((i) => i.key === 'QS')!;
@@ -208,6 +212,9 @@ describe('监督考评: ranking, scorecard drill-down, annual report', () => {
     const explanations = await page.locator('[data-test=annual-detail-CGZD] [data-test=annual-term-explanation]').allTextContents();
     expect(explanations.map((e) => e.trim())).toEqual(unit.terms.map((t) => t.explanation.zh));
     await screenshot(page, '63-assessment-annual');
+    const [annualFile] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=annual-export]').click()]);
+    expect(annualFile.suggestedFilename()).toBe(`年度考核_${year}.xlsx`);
+    await waitForText(page, '[data-test=annual-exported]', annualFile.suggestedFilename());
 
     // 手动调整: checked in the form first, then recorded and shown
     await page.locator('[data-test=adjust-submit]').click();
