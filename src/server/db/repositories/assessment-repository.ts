@@ -181,3 +181,20 @@ export async function casesOfCategories(db: Db, townId: string, categoryCodes: r
     .execute();
   return rows.map((r) => ({ ...r, created_at: typeof r.created_at === 'string' ? r.created_at : new Date(r.created_at as unknown as string).toISOString() }));
 }
+
+/**
+ * The benchmark's baseline (bench:assessment): the same sums as the counters give, counted from the
+ * facts table per request — what every request would cost without the counters.
+ */
+export async function naiveAssessmentSums(db: Db, townId: string, subject: string, fromDay: string, toDay: string, key?: string): Promise<AssessmentSum[]> {
+  let q = db
+    .selectFrom('assessment_facts')
+    .select(['key', 'metric', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('town_id', '=', townId)
+    .where('subject', '=', subject)
+    .where('day', '>=', fromDay)
+    .where('day', '<=', toDay);
+  if (key !== undefined) q = q.where('key', '=', key);
+  const rows = await q.groupBy(['key', 'metric']).execute();
+  return rows.map((r) => ({ key: r.key, metric: r.metric, n: Number(r.n) }));
+}
