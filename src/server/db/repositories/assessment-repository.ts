@@ -6,15 +6,20 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 import { PostgresAdapter } from 'kysely';
 import { countFacts, type AssessmentFact } from '../../../domain/assessment/index.js';
+import { deferredWritesOf } from '../deferred-writes.js';
 import { insertMany, type SqlValue } from './bulk-insert.js';
 import { addToCounters } from './counter-upsert.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** Adds each count (keys from factKey) to its counter, in the transaction of the append. */
-export function addAssessmentCounts(trx: Transaction<DB>, townId: string, counts: ReadonlyMap<string, number>): Promise<void> {
-  return addToCounters(trx, 'assessment_counters', ['subject', 'key', 'day', 'metric'], townId, counts);
+export async function addAssessmentCounts(trx: Transaction<DB>, townId: string, counts: ReadonlyMap<string, number>): Promise<void> {
+  const deferred = deferredWritesOf(trx);
+  if (deferred) deferred.addCounts('assessment_counters', assessmentKeyColumns, townId, counts);
+  else await addToCounters(trx, 'assessment_counters', assessmentKeyColumns, townId, counts);
 }
+
+const assessmentKeyColumns = ['subject', 'key', 'day', 'metric'] as const;
 
 const factColumns = ['town_id', 'seq', 'subject', 'key', 'metric', 'day', 'case_id'] as const;
 
@@ -28,12 +33,18 @@ export async function insertAssessmentFacts(trx: Transaction<DB>, rows: readonly
   await insertMany(trx, 'assessment_facts', factColumns, rows, trx.getExecutor().adapter instanceof PostgresAdapter);
 }
 
-/** Counts one appended event: its facts' rows and the counters they add to, in the append's transaction. */
+/**
+ * Counts one appended event: its facts' rows and the counters they add to, in the append's
+ * transaction (deferred to the end of a group-committed batch when the writer defers).
+ */
 export async function recordEventFacts(trx: Transaction<DB>, townId: string, seq: number, caseId: string, day: string, facts: readonly AssessmentFact[]): Promise<void> {
   if (facts.length === 0) return;
   const counts = new Map<string, number>();
   countFacts(counts, facts, day);
-  await insertAssessmentFacts(trx, factRows(townId, seq, caseId, day, facts));
+  const rows = factRows(townId, seq, caseId, day, facts);
+  const deferred = deferredWritesOf(trx);
+  if (deferred) deferred.addRows('assessment_facts', factColumns, rows);
+  else await insertAssessmentFacts(trx, rows);
   await addAssessmentCounts(trx, townId, counts);
 }
 
