@@ -246,7 +246,7 @@ export const rulesFileSchema = z.strictObject({
 });
 
 /** The recurring-problem rules of a town with every default filled (the section may be absent). */
-export function recurringRulesOf(rules: Pick<RulesFile, 'recurring'>): RecurringRules {
+export function recurringRulesOf(rules: { recurring?: z.input<typeof recurringRulesSchema> }): RecurringRules {
   return recurringRulesSchema.parse(rules.recurring ?? {});
 }
 
