@@ -41,6 +41,13 @@ export class HeatLayer {
     }
   }
 
+  /** Frames the cells with cases (still showing the streets around them); the whole town when there are none. */
+  fitCells(): void {
+    const bounds = L.latLngBounds([]);
+    for (const p of this.byCell.values()) bounds.extend(p.getBounds());
+    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [60, 60], maxZoom: 14 });
+  }
+
   /** Brings a place into view: a cell of the heat, or a point (a grid record's place). */
   focus(cell: string | null, centre: [number, number] | null): void {
     const polygon = cell ? this.byCell.get(cell) : undefined;
