@@ -33,7 +33,7 @@ describe('常态长效 board', () => {
       });
       caseIds.push(c.id);
     }
-    // the detection job runs every 10 s
+    // the detection job runs every 5 s
     const deadline = Date.now() + 40_000;
     for (;;) {
       const found = (await recordsNow()).find((r) => r.category.code === '09001' && r.place.kind === 'cell');

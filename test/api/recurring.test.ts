@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecurringDetailDto, RecurringHeatDto, RecurringRecordDto } from '../../src/contracts/recurring.js';
 import { cellOf } from '../../src/domain/recurring/index.js';
+import { createAppContext } from '../../src/server/create-context.js';
 import { detectRecurring } from '../../src/server/jobs/recurring-detection.js';
 import { createTestApp, login, type TestApp, type TestUser } from '../app.js';
 import { dialectUnderTest } from '../database.js';
@@ -192,15 +193,17 @@ describe(`recurring problems (${dialectUnderTest})`, () => {
     expect((await records()).total).toBe(1);
   });
 
-  it('catches up after downtime from its checkpoint, a batch at a time, and counts registered cases', async () => {
+  it('catches up after downtime from its checkpoint — in a restarted process, a batch at a time — and counts registered cases', async () => {
     // while detection is down: a classifier-guessed case registered as a stall order, and three more
     const guessed = await intake({ categoryCode: undefined, description: '流动摊贩占道' });
     await t.app.inject({ method: 'POST', url: `/api/v1/cases/${guessed}/actions/register`, headers: { cookie: cookies.dispatcher! }, payload: { categoryCode: '09001' } });
     for (let i = 0; i < 3; i++) await intake();
+    // a new process on the same database: nothing in memory, only the checkpoint it left
+    const restarted = createAppContext(t.database, t.ctx.config, t.clock, t.ctx.townId);
     let runs = 0;
     let joined = 0;
     for (;;) {
-      const r = await detectRecurring(t.ctx, { batchSize: 2, maxBatches: 1 });
+      const r = await detectRecurring(restarted, { batchSize: 2, maxBatches: 1 });
       joined += r.outcomes.joined;
       runs++;
       if (r.events === 0) break;

@@ -201,8 +201,10 @@ export const recurringRulesSchema = z.strictObject({
   h3Resolution: z.number().int().min(6).max(12).default(9),
   /** cases of one category in one place within this many days are counted together */
   windowDays: z.number().int().positive().max(366).default(30),
-  /** this many cases (the new one included) open a record */
+  /** this many cases (the new one included) in one cell open a record */
   threshold: z.number().int().min(2).default(3),
+  /** this many in one grid (a grid is many cells: the same count says less there) */
+  gridThreshold: z.number().int().min(2).default(6),
   /** a case this many days (at most) after 销项 reopens the record; later ones count afresh */
   reopenWithinDays: z.number().int().positive().default(180),
   /** cases from these channels are complaints (投诉) */

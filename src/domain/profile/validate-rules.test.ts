@@ -18,6 +18,7 @@ describe('the recurring section of rules.yaml', () => {
       h3Resolution: 9,
       windowDays: 30,
       threshold: 3,
+      gridThreshold: 6,
       reopenWithinDays: 180,
       complaintChannels: ['hotline_12345', 'hotline_12319', 'police_110', 'citizen'],
       ccLeaderThresholds: [5, 10],

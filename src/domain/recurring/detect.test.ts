@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { densestWindow, detect, recordTakes, thresholdsToCopy, type KnownRecord, type Sighting } from './detect.js';
 
-const rules = { windowDays: 30, threshold: 3, reopenWithinDays: 180, ccLeaderThresholds: [5, 10] };
+const rules = { windowDays: 30, threshold: 3, gridThreshold: 4, reopenWithinDays: 180, ccLeaderThresholds: [5, 10] };
 const day = (d: number) => new Date(Date.UTC(2026, 2, 1 + d, 2)).toISOString(); // 2026-03-01 + d days, 10:00 Shanghai
 
 /** a stall (09001) case in grid G1, cell C1 unless told otherwise */
@@ -36,9 +36,11 @@ describe('opening a record', () => {
     expect(detect({ sighting: seen('c', 10), records: [], loose: [seen('a', 0), other], rules })).toEqual({ kind: 'none' });
   });
 
-  it('falls back to the grid when the cases are in different cells of it', () => {
-    const d = detect({ sighting: seen('c', 20, { cell: 'C3' }), records: [], loose: [seen('a', 0, { cell: 'C1' }), seen('b', 10, { cell: 'C2' })], rules });
-    expect(d).toMatchObject({ kind: 'open', placeKind: 'grid', place: 'G1', members: ['a', 'b', 'c'] });
+  it('falls back to the grid, with its own threshold, when the cases are in different cells of it', () => {
+    const spread = [seen('a', 0, { cell: 'C1' }), seen('b', 10, { cell: 'C2' })];
+    expect(detect({ sighting: seen('c', 20, { cell: 'C3' }), records: [], loose: spread, rules })).toEqual({ kind: 'none' });
+    const d = detect({ sighting: seen('d', 25, { cell: 'C4' }), records: [], loose: [...spread, seen('c', 20, { cell: 'C3' })], rules });
+    expect(d).toMatchObject({ kind: 'open', placeKind: 'grid', place: 'G1', members: ['a', 'b', 'c', 'd'] });
   });
 
   it('prefers the cell: a cell across two grids opens as the cell', () => {

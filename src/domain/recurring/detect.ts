@@ -1,9 +1,9 @@
 /**
  * Detection of recurring problems (常态长效, §八3), pure. When a case with a category and a place is
  * seen, it either joins the record already kept for that category in its H3 cell or its grid (the
- * cell's first: the finer place), reopening it when it had been struck off, or — with enough other
- * cases of the category in the same cell (else the same grid) within the window — opens a new record
- * with them. Each case belongs to at most one record. The record's complaints reaching a 抄报
+ * cell's first: the finer place), reopening it when it had been struck off, or — with enough cases of
+ * the category in the same cell (threshold), else in the same grid (gridThreshold), within the
+ * window — opens a new record with them. Each case belongs to at most one record. The record's complaints reaching a 抄报
  * threshold not yet copied are returned, so every threshold is copied once.
  */
 import type { RecurringRules } from '../profile/schema.js';
@@ -37,7 +37,7 @@ export interface KnownRecord {
   copied: readonly number[];
 }
 
-export type DetectionRules = Pick<RecurringRules, 'windowDays' | 'threshold' | 'reopenWithinDays' | 'ccLeaderThresholds'>;
+export type DetectionRules = Pick<RecurringRules, 'windowDays' | 'threshold' | 'gridThreshold' | 'reopenWithinDays' | 'ccLeaderThresholds'>;
 
 export interface DetectionInput {
   sighting: Sighting;
@@ -104,7 +104,7 @@ export function detect(input: DetectionInput): Detection {
   for (const kind of ['cell', 'grid'] as const) {
     const here = input.loose.filter((o) => o.categoryCode === s.categoryCode && (kind === 'cell' ? o.cell === s.cell : o.gridCode === s.gridCode));
     const members = densestWindow(s, here, rules.windowDays);
-    if (members.length < rules.threshold) continue;
+    if (members.length < (kind === 'cell' ? rules.threshold : rules.gridThreshold)) continue;
     const complaints = members.filter((m) => m.complaint).length;
     // the new case last: it is the one that made the problem a recurring one
     const ids = [...members.filter((m) => m !== s).map((m) => m.caseId), s.caseId];

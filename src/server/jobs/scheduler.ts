@@ -29,7 +29,7 @@ export function startJobs(ctx: AppContext, log: FastifyBaseLogger): Jobs {
     every(MINUTE, 'sla-sweep', () => sweepDeadlines(ctx)),
     every(5_000, 'outbox-relay', () => relayOutbox(ctx)),
     every(5_000, 'webhook-delivery', () => deliverWebhooks(ctx)),
-    every(10_000, 'recurring-detection', () => detectRecurring(ctx)),
+    every(5_000, 'recurring-detection', () => detectRecurring(ctx)),
     every(60 * MINUTE, 'housekeeping', async () => {
       const now = ctx.clock.now();
       await deleteExpiredIdempotencyKeys(ctx.database.db, now.toISOString());
