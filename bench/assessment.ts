@@ -11,12 +11,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { systemClock } from '../src/domain/clock.js';
 import { loadConfig } from '../src/server/config.js';
 import { createContext } from '../src/server/main.js';
 import { rebuildAssessment } from '../src/server/assessment/recount-assessment.js';
 import { percentile } from './lib/load.js';
+import { withPostgresDatabase } from './lib/postgres-database.js';
 import { rssMb, seedCases, timeGets } from './lib/seeded-history.js';
 import { spawnBenchServer } from './lib/spawn-bench-server.js';
 
@@ -98,20 +98,15 @@ const rows: Row[] = [];
   }
 }
 if (PG_CASES > 0) {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  const name = `cityops_bench_assess_${process.pid}`;
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(PG_URL);
-  u.pathname = `/${name}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-bench-assess-'));
-  try {
-    rows.push(await measure('PostgreSQL', PG_CASES, { CITYOPS_DATA_DIR: dataDir, DATABASE_URL: u.toString() }));
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  const row = await withPostgresDatabase(PG_URL, 'cityops_bench_assess', async (url) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-bench-assess-'));
+    try {
+      return await measure('PostgreSQL', PG_CASES, { CITYOPS_DATA_DIR: dataDir, DATABASE_URL: url });
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+  if (row) rows.push(row);
 }
 
 const ms = (n: number) => n.toFixed(1).padStart(8);

@@ -9,8 +9,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { percentile } from './lib/load.js';
+import { withPostgresDatabase } from './lib/postgres-database.js';
 import { rssMb, seedCases, timeGets } from './lib/seeded-history.js';
 import { spawnBenchServer } from './lib/spawn-bench-server.js';
 
@@ -67,23 +67,15 @@ for (const n of SIZES) {
   }
 }
 if (PG_CASES > 0) {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  let reachable = true;
-  await admin.connect().catch(() => (reachable = false));
-  if (reachable) {
-    const name = `cityops_bench_dash_${process.pid}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    const u = new URL(PG_URL);
-    u.pathname = `/${name}`;
+  const row = await withPostgresDatabase(PG_URL, 'cityops_bench_dash', async (url) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-bench-dash-'));
     try {
-      rows.push(await measure('PostgreSQL', PG_CASES, { CITYOPS_DATA_DIR: dataDir, DATABASE_URL: u.toString() }));
+      return await measure('PostgreSQL', PG_CASES, { CITYOPS_DATA_DIR: dataDir, DATABASE_URL: url });
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  } else console.log(`PostgreSQL not reachable at ${PG_URL}: skipped`);
+  });
+  if (row) rows.push(row);
 }
 
 const ms = (n: number) => n.toFixed(1).padStart(7);

@@ -134,7 +134,7 @@ export async function factCases(db: Db, townId: string, number: { subject: strin
     .where('f.day', '<=', number.to);
   if (page.beforeSeq !== undefined) q = q.where('f.seq', '<', page.beforeSeq);
   const rows = await q.orderBy('f.seq', 'desc').limit(page.limit).execute();
-  return rows.map((r) => ({ ...r, seq: Number(r.seq), at: typeof r.at === 'string' ? r.at : new Date(r.at as unknown as string).toISOString() }));
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
 export async function countFactCases(db: Db, townId: string, number: { subject: string; key: string; metric: string; from: string; to: string }): Promise<number> {
@@ -157,7 +157,7 @@ export function insertAdjustment(db: Db, row: { id: string; town_id: string; yea
 
 export async function adjustmentsOf(db: Db, townId: string, year: number) {
   const rows = await db.selectFrom('assessment_adjustments').selectAll().where('town_id', '=', townId).where('year', '=', year).orderBy('at').orderBy('id').execute();
-  return rows.map((r) => ({ ...r, points: Number(r.points), at: typeof r.at === 'string' ? r.at : new Date(r.at as unknown as string).toISOString() }));
+  return rows.map((r) => ({ ...r, points: Number(r.points) }));
 }
 
 /** Every unit's facts of some metrics over a range, with the event's data (the 约谈 list's visits). */
@@ -175,13 +175,13 @@ export async function unitFactsWithData(db: Db, townId: string, metrics: readonl
     .where('f.day', '<=', to)
     .orderBy('f.seq')
     .execute();
-  return rows.map((r) => ({ ...r, seq: Number(r.seq), at: typeof r.at === 'string' ? r.at : new Date(r.at as unknown as string).toISOString() }));
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
 /** Cases of some categories created in [fromInstant, toInstant): the persistent problems of a year. */
 export async function casesOfCategories(db: Db, townId: string, categoryCodes: readonly string[], fromInstant: string, toInstant: string) {
   if (categoryCodes.length === 0) return [];
-  const rows = await db
+  return db
     .selectFrom('cases')
     .select(['id', 'case_no', 'channel', 'category_code', 'lead_unit', 'status', 'deadlines', 'created_at'])
     .where('town_id', '=', townId)
@@ -190,7 +190,6 @@ export async function casesOfCategories(db: Db, townId: string, categoryCodes: r
     .where('created_at', '<', toInstant)
     .orderBy('created_at')
     .execute();
-  return rows.map((r) => ({ ...r, created_at: typeof r.created_at === 'string' ? r.created_at : new Date(r.created_at as unknown as string).toISOString() }));
 }
 
 /**
