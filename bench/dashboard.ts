@@ -9,12 +9,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { systemClock } from '../src/domain/clock.js';
-import { loadConfig } from '../src/server/config.js';
-import { createContext } from '../src/server/main.js';
-import { seedHistory } from '../src/server/seed/seed-history.js';
 import { percentile } from './lib/load.js';
+import { withPostgresDatabase } from './lib/postgres-database.js';
+import { rssMb, seedCases, timeGets } from './lib/seeded-history.js';
 import { spawnBenchServer } from './lib/spawn-bench-server.js';
 
 const SIZES = (process.env.BENCH_CASES ?? '100000').split(',').map(Number);
@@ -22,46 +19,10 @@ const PG_CASES = Number(process.env.BENCH_PG_CASES ?? 100000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 60);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function seed(env: Record<string, string>, cases: number): Promise<number> {
-  const config = { ...loadConfig({ ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1' };
-  const { ctx, database } = await createContext(config, systemClock);
-  const started = performance.now();
+const seed = (env: Record<string, string>, cases: number) => {
   const to = new Date();
-  let last = 0;
-  await seedHistory(database, ctx.townId, ctx.cipher, {
-    cases,
-    from: new Date(to.getTime() - 365 * 86_400_000),
-    to,
-    seed: 42,
-    batch: 5000,
-    onProgress: ({ cases: n }) => {
-      if (process.stderr.isTTY && n - last >= 20_000) {
-        last = n;
-        process.stderr.write(`\r  seeding ${n.toLocaleString('en-US')} / ${cases.toLocaleString('en-US')}`);
-      }
-    },
-  });
-  if (process.stderr.isTTY) process.stderr.write('\n');
-  await database.close();
-  return (performance.now() - started) / 1000;
-}
-
-async function timeGets(url: string, apiKey: string, count: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    const res = await fetch(url, { headers: { authorization: `Bearer ${apiKey}` } });
-    if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-    await res.arrayBuffer();
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b);
-}
-
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
-}
+  return seedCases(env, cases, new Date(to.getTime() - 365 * 86_400_000), to);
+};
 
 interface Row {
   label: string;
@@ -106,23 +67,15 @@ for (const n of SIZES) {
   }
 }
 if (PG_CASES > 0) {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  let reachable = true;
-  await admin.connect().catch(() => (reachable = false));
-  if (reachable) {
-    const name = `cityops_bench_dash_${process.pid}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    const u = new URL(PG_URL);
-    u.pathname = `/${name}`;
+  const row = await withPostgresDatabase(PG_URL, 'cityops_bench_dash', async (url) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-bench-dash-'));
     try {
-      rows.push(await measure('PostgreSQL', PG_CASES, { CITYOPS_DATA_DIR: dataDir, DATABASE_URL: u.toString() }));
+      return await measure('PostgreSQL', PG_CASES, { CITYOPS_DATA_DIR: dataDir, DATABASE_URL: url });
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  } else console.log(`PostgreSQL not reachable at ${PG_URL}: skipped`);
+  });
+  if (row) rows.push(row);
 }
 
 const ms = (n: number) => n.toFixed(1).padStart(7);

@@ -7,39 +7,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { runLoad, type LoadResult } from './lib/load.js';
 import { order } from './lib/orders.js';
+import { withPostgresDatabase } from './lib/postgres-database.js';
 import { spawnBenchServer } from './lib/spawn-bench-server.js';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  try {
-    await admin.connect();
-  } catch {
-    return null;
-  }
-  const name = `cityops_bench_${process.pid}`;
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(PG_URL);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      const a = new pg.Client({ connectionString: PG_URL });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
 
 function best(results: LoadResult[]): LoadResult {
   return results.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
@@ -70,16 +46,8 @@ async function measure(label: string, env: Record<string, string>) {
 }
 
 const rows = [await measure('SQLite', {})];
-const postgres = await postgresDatabase();
-if (postgres) {
-  try {
-    rows.push(await measure('PostgreSQL', { DATABASE_URL: postgres.url }));
-  } finally {
-    await postgres.drop();
-  }
-} else {
-  console.log(`PostgreSQL not reachable at ${PG_URL}: skipped`);
-}
+const postgresRow = await withPostgresDatabase(PG_URL, 'cityops_bench', (url) => measure('PostgreSQL', { DATABASE_URL: url }));
+if (postgresRow) rows.push(postgresRow);
 
 const f = (n: number) => n.toFixed(0).padStart(6);
 console.log(`\nintake benchmark: ${COUNT} requests × ${ROUNDS} rounds, concurrency ${CONCURRENCY}, best round of each (${os.cpus().length} cores)`);

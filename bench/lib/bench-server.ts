@@ -15,11 +15,14 @@ import { loadConfig } from '../../src/server/config.js';
 import { createContext } from '../../src/server/main.js';
 import { createFloorTable, insertFloorRow } from './floor-table.js';
 import { naiveDashboardCounts } from '../../src/server/db/repositories/dashboard-repository.js';
+import { naiveAssessmentSums } from '../../src/server/db/repositories/assessment-repository.js';
+import { periodRange, unitIndicators } from '../../src/domain/assessment/index.js';
+import { getAnnualAssessment } from '../../src/server/assessment/get-annual-assessment.js';
 
 const dataDir = process.env.CITYOPS_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-bench-'));
 const config = { ...loadConfig({ ...process.env, CITYOPS_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1' };
 const { ctx } = await createContext(config, systemClock);
-const { key } = await createApiKey(ctx, { name: 'bench', role: 'dispatcher', scopes: ['cases:create', 'cases:read'] }, { actor: systemActor });
+const { key } = await createApiKey(ctx, { name: 'bench', role: 'dispatcher', scopes: ['cases:create', 'cases:read', 'assessment:read'] }, { actor: systemActor });
 await createFloorTable(ctx.database.db);
 const app = await buildApp(ctx);
 let n = 0;
@@ -32,6 +35,18 @@ app.post('/api/bench-floor', async (request, reply) => {
 app.get('/api/bench-naive-dashboard', async (request) => {
   requireActor(request);
   return naiveDashboardCounts(ctx.database.db, ctx.townId, new Date(Date.now() - 84 * 86_400_000).toISOString());
+});
+// the assessment benchmark's baselines: the same answers with the sums counted from the facts per request
+app.get<{ Querystring: { year: string } }>('/api/bench-naive-annual', async (request) => {
+  requireActor(request);
+  return getAnnualAssessment(ctx, Number(request.query.year), naiveAssessmentSums);
+});
+app.get<{ Querystring: { period: string; key: string } }>('/api/bench-naive-scorecard', async (request) => {
+  requireActor(request);
+  const range = periodRange(request.query.period)!;
+  const counts: Record<string, number> = {};
+  for (const s of await naiveAssessmentSums(ctx.database.db, ctx.townId, 'unit', range.from, range.to, request.query.key)) counts[s.metric] = s.n;
+  return { key: request.query.key, indicators: unitIndicators(counts) };
 });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 console.log(JSON.stringify({ port: Number(new URL(address).port), apiKey: key }));

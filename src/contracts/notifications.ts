@@ -1,7 +1,8 @@
 /** HTTP contracts of in-app notifications: tasks and alerts for people, made from case events. */
 import { z } from 'zod';
 
-export const noticeKinds = ['dispatched', 'returned', 'verification_due', 'rework', 'urged', 'escalated', 'instructed', 'extension_requested'] as const;
+/** recurring_cc: 抄报 of a recurring problem's repeated complaints to the responsible leader (R13) */
+export const noticeKinds = ['dispatched', 'returned', 'verification_due', 'rework', 'urged', 'escalated', 'instructed', 'extension_requested', 'recurring_cc'] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
 /** a notice goes to one user, a unit (department or station team), a station, or everyone in a role */

@@ -200,6 +200,13 @@ describe(`annual assessment (${dialectUnderTest})`, () => {
     expect(cgzdRow[header.indexOf('满意率')]).toBe(0.5);
   });
 
+  it('documents every assessment endpoint in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    for (const [p, method] of [['/api/v1/assessment/indicators', 'get'], ['/api/v1/assessment/indicators.xlsx', 'get'], ['/api/v1/assessment/cases', 'get'], ['/api/v1/assessment/annual', 'get'], ['/api/v1/assessment/annual.xlsx', 'get'], ['/api/v1/assessment/adjustments', 'post']] as const) {
+      expect(doc.paths[p]?.[method], p).toBeDefined();
+    }
+  });
+
   it('keeps the counters and the facts equal to a recount, and a rebuild reproduces the assessment', async () => {
     expect((await verifyAssessment(t.database, t.ctx.townId)).differences).toEqual([]);
     const before = await annual();

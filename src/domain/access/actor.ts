@@ -21,7 +21,7 @@ export interface Actor {
 }
 
 /** Scopes an API key may carry. Permission-shaped ones (resource:action) are checked by `can`; 'open311' by its adapter. */
-export const apiKeyScopes = ['profile:read', 'personnel:read', 'cases:read', 'cases:create', 'open311'] as const;
+export const apiKeyScopes = ['profile:read', 'personnel:read', 'cases:read', 'cases:create', 'assessment:read', 'open311'] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 /**

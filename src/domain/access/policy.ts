@@ -26,6 +26,8 @@ export const accessResources = {
   webhooks: ['read', 'create', 'update', 'delete'],
   /** 监督考评: indicators, the annual assessment and its lists; adjust = a manual adjustment of a unit's annual score */
   assessment: ['read', 'adjust'],
+  /** 常态长效 records (R13): read the board; plan = record a root-cause plan or progress; strike_off = 销项 */
+  recurring: ['read', 'plan', 'strike_off'],
 } as const;
 
 export type Resource = keyof typeof accessResources;
@@ -93,6 +95,16 @@ export const policyRules: readonly PolicyRule[] = [
   { resource: 'webhooks', action: 'create', roles: ['system_admin'], scope: 'town' },
   { resource: 'webhooks', action: 'update', roles: ['system_admin'], scope: 'town' },
   { resource: 'webhooks', action: 'delete', roles: ['system_admin'], scope: 'town' },
+
+  // 常态长效: seen by whoever sees the town's cases, by a station for its area and by the owner unit;
+  // the owner unit studies the problem and reports its plan and progress, the supervisor follows it
+  // and alone strikes it off (销项)
+  { resource: 'recurring', action: 'read', roles: townWideCaseRoles, scope: 'town' },
+  { resource: 'recurring', action: 'read', roles: ['station_chief', 'inspector'], scope: 'own_station' },
+  { resource: 'recurring', action: 'read', roles: ['department_handler', 'station_chief'], scope: 'own_department' },
+  { resource: 'recurring', action: 'plan', roles: ['supervisor'], scope: 'town' },
+  { resource: 'recurring', action: 'plan', roles: ['department_handler', 'station_chief'], scope: 'own_department' },
+  { resource: 'recurring', action: 'strike_off', roles: ['supervisor'], scope: 'town' },
 ];
 
 /** Actions whose refusal is itself worth an audit row (someone tried something privileged). */
@@ -109,6 +121,7 @@ export function isPrivileged(resource: Resource, action: string): boolean {
     case 'profile':
       return action !== 'read';
     case 'cases':
+    case 'recurring':
       return false;
     case 'assessment':
       return action === 'adjust';

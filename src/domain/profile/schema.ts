@@ -11,11 +11,11 @@
  *   roster.yaml        shifts and the duty roster (7×24)
  *   categories.yaml    the two-level category catalogue with owners, urgencies and time limits
  *   holidays.yaml      dated overrides of the built-in Chinese calendar
- *   rules.yaml         routing, deadline and duplicate thresholds
+ *   rules.yaml         routing, deadline, duplicate and recurring-problem thresholds
  *   demo-users.yaml    demo accounts, created only outside production
  */
 import { z } from 'zod';
-import { channels, dissatisfiedCauses } from '../case/vocabulary.js';
+import { channels, dissatisfiedCauses, type Channel } from '../case/vocabulary.js';
 
 /** a calendar date that exists (2026-13-01 and 2026-02-30 do not) */
 export const isoDate = z
@@ -231,6 +231,39 @@ export const assessmentRulesSchema = z.strictObject({
 });
 export type AssessmentRules = z.infer<typeof assessmentRulesSchema>;
 
+/** The channels whose cases are complaints (投诉) for 抄报, when rules.yaml does not say. */
+export const defaultComplaintChannels: readonly Channel[] = ['hotline_12345', 'hotline_12319', 'police_110', 'citizen'];
+
+/**
+ * 常态长效 (§八3): the same category again and again in one grid or one small hexagonal cell (H3)
+ * within a window opens a recurring-problem record; repeated complaints about it are copied to the
+ * responsible leader (抄报) once per threshold. Every field has a default, so a town (or a profile
+ * document stored before this section existed) without it still loads: read it through
+ * recurringRulesOf.
+ */
+export const recurringRulesSchema = z.strictObject({
+  /** H3 resolution of the cells: 9 ≈ 0.1 km², 10 ≈ 0.015 km² */
+  h3Resolution: z.number().int().min(6).max(12).default(9),
+  /** cases of one category in one place within this many days are counted together */
+  windowDays: z.number().int().positive().max(366).default(30),
+  /** this many cases (the new one included) in one cell open a record */
+  threshold: z.number().int().min(2).default(3),
+  /** this many in one grid (a grid is many cells: the same count says less there) */
+  gridThreshold: z.number().int().min(2).default(6),
+  /** a case this many days (at most) after 销项 reopens the record; later ones count afresh */
+  reopenWithinDays: z.number().int().positive().default(180),
+  /** cases from these channels are complaints (投诉) */
+  complaintChannels: z.array(z.enum(channels)).default([...defaultComplaintChannels]),
+  /** a record's complaints reaching each of these counts are copied to the leader, once each */
+  ccLeaderThresholds: z
+    .array(z.number().int().positive())
+    .default([5, 10])
+    .refine((t) => t.every((n, i) => i === 0 || n > t[i - 1]!), 'thresholds go up: [5, 10]'),
+  /** the leader copied (a personnel code in organization.yaml); without it every leader account is */
+  ccLeader: code.optional(),
+});
+export type RecurringRules = z.infer<typeof recurringRulesSchema>;
+
 export const rulesFileSchema = z.strictObject({
   routing: z.strictObject({
     /** after this many returns a coordinator must designate a unit, which may no longer return it */
@@ -258,7 +291,13 @@ export const rulesFileSchema = z.strictObject({
   }),
   /** the annual assessment; a profile without it has no annual score (indicators still count) */
   assessment: assessmentRulesSchema.optional(),
+  recurring: recurringRulesSchema.optional(),
 });
+
+/** The recurring-problem rules of a town with every default filled (the section may be absent). */
+export function recurringRulesOf(rules: { recurring?: z.input<typeof recurringRulesSchema> }): RecurringRules {
+  return recurringRulesSchema.parse(rules.recurring ?? {});
+}
 
 export const roles = [
   'dispatcher',

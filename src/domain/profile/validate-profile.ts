@@ -6,6 +6,7 @@ import { duplicateProblems } from './validate-duplicates.js';
 import { geometryProblems } from './validate-geometry.js';
 import { demoUserProblems, personnelProblems } from './validate-organization.js';
 import { rosterProblems } from './validate-roster.js';
+import { rulesProblems } from './validate-rules.js';
 import { departmentProblems, stationProblems } from './validate-structure.js';
 
 export type { ProfileProblem, ProfileFileRole } from './profile-problem.js';
@@ -26,6 +27,7 @@ export function validateProfile(profile: Profile): ProfileProblem[] {
     ...departmentProblems(profile, ix),
     ...personnelProblems(profile, ix),
     ...rosterProblems(profile, ix),
+    ...rulesProblems(profile, ix),
     ...demoUserProblems(profile, ix),
     ...geometryProblems(profile),
     ...assessmentRuleProblems(profile, ix),

@@ -31,7 +31,10 @@ export function assessmentRulesOf(rules: { assessment?: AssessmentRules }): Asse
 /** The first instant of a local (Beijing) date, as ISO UTC. */
 const startOfLocalDay = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
 
-export async function getAnnualAssessment(ctx: AppContext, year: number): Promise<AnnualAssessmentDto> {
+/** Where the year's sums come from: the day counters (the bench's baseline counts the facts instead). */
+type SumsOf = typeof sumAssessmentCounts;
+
+export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf: SumsOf = sumAssessmentCounts): Promise<AnnualAssessmentDto> {
   const town = await ctx.town.current();
   const rules = assessmentRulesOf(town.rules);
   const range = periodRange(String(year))!;
@@ -43,7 +46,7 @@ export async function getAnnualAssessment(ctx: AppContext, year: number): Promis
   const interviewMetrics = rules.interview.causes.map((c) => `dissatisfied:${c}`);
 
   const [sums, adjustments, visits, persistent, personnel] = await Promise.all([
-    sumAssessmentCounts(db, ctx.townId, 'unit', range.from, range.to),
+    sumsOf(db, ctx.townId, 'unit', range.from, range.to),
     adjustmentsOf(db, ctx.townId, year),
     unitFactsWithData(db, ctx.townId, interviewMetrics, range.from, range.to),
     casesOfCategories(db, ctx.townId, persistentCodes, startOfLocalDay(range.from), yearEnd.toISOString()),

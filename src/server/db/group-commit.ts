@@ -4,8 +4,11 @@
  * are answered after the one COMMIT — one fsync for many cases instead of one each. Nothing is
  * acknowledged before its commit is durable, so a crash loses no acknowledged case.
  * A job must use only the transaction it is given: the connection is the batch's until it commits.
+ * Derived writes the jobs defer (counters, the assessment's facts: deferred-writes.ts) are summed
+ * across the batch and written once, before the COMMIT.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
+import { DeferredWrites, deferWritesOn } from './deferred-writes.js';
 import type { DB } from './schema.js';
 
 type Job = { run: (trx: Transaction<DB>) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
@@ -14,7 +17,11 @@ export class GroupCommitter {
   private queue: Job[] = [];
   private running = false;
 
-  constructor(private readonly db: Kysely<DB>, private readonly maxBatch = 64) {}
+  private readonly postgres: boolean;
+
+  constructor(private readonly db: Kysely<DB>, private readonly maxBatch = 64) {
+    this.postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  }
 
   write<T>(run: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -40,7 +47,13 @@ export class GroupCommitter {
       // alone: a plain transaction, no savepoint needed
       const job = batch[0]!;
       try {
-        job.resolve(await this.db.transaction().execute(job.run));
+        const value = await this.db.transaction().execute(async (trx) => {
+          const deferred = deferWritesOn(trx);
+          const v = await job.run(trx);
+          await deferred.flush(trx, this.postgres);
+          return v;
+        });
+        job.resolve(value);
       } catch (error) {
         job.reject(error);
       }
@@ -50,12 +63,15 @@ export class GroupCommitter {
     let trx;
     try {
       trx = await this.db.startTransaction().execute();
+      const deferred = new DeferredWrites();
       for (let i = 0; i < batch.length; i++) {
         const name = `job${i}`;
         const sp = await trx.savepoint(name).execute();
+        const own = deferWritesOn(sp);
         try {
           const value = await batch[i]!.run(sp);
           await sp.releaseSavepoint(name).execute();
+          own.mergeInto(deferred);
           outcomes.push({ ok: true, value });
         } catch (error) {
           await sp.rollbackToSavepoint(name).execute();
@@ -63,6 +79,7 @@ export class GroupCommitter {
           outcomes.push({ ok: false, error });
         }
       }
+      await deferred.flush(trx, this.postgres);
       await trx.commit().execute();
     } catch (error) {
       if (trx) await trx.rollback().execute().catch(() => undefined);

@@ -8,6 +8,7 @@ import type { DashboardTables } from './schema-dashboard.js';
 import type { IdentityTables } from './schema-identity.js';
 import type { WebhookTables } from './schema-webhooks.js';
 import type { TownProfileTables } from './schema-town-profiles.js';
+import type { RecurringTables } from './schema-recurring.js';
 
 type Flag = number;
 type Json = string;
@@ -133,7 +134,7 @@ export interface ProfileHistoryTable {
   changed_by: string;
 }
 
-export interface DB extends IdentityTables, CaseTables, WebhookTables, DashboardTables, TownProfileTables {
+export interface DB extends IdentityTables, CaseTables, WebhookTables, DashboardTables, TownProfileTables, RecurringTables {
   towns: TownsTable;
   center_groups: CenterGroupsTable;
   stations: StationsTable;

@@ -1,10 +1,11 @@
-/** Background jobs of one node: the deadline sweep, the outbox relay, webhook delivery and housekeeping. */
+/** Background jobs of one node: the deadline sweep, the outbox relay, webhook delivery, recurring-problem detection and housekeeping. */
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context.js';
 import { deleteExpiredIdempotencyKeys } from '../db/repositories/idempotency-repository.js';
 import { purgePublishedOutbox } from '../db/repositories/outbox-repository.js';
 import { deleteExpiredSessions } from '../db/repositories/session-repository.js';
 import { relayOutbox } from './outbox-relay.js';
+import { detectRecurring } from './recurring-detection.js';
 import { sweepDeadlines } from './sla-sweep.js';
 import { deliverWebhooks } from './webhook-delivery.js';
 
@@ -28,6 +29,7 @@ export function startJobs(ctx: AppContext, log: FastifyBaseLogger): Jobs {
     every(MINUTE, 'sla-sweep', () => sweepDeadlines(ctx)),
     every(5_000, 'outbox-relay', () => relayOutbox(ctx)),
     every(5_000, 'webhook-delivery', () => deliverWebhooks(ctx)),
+    every(5_000, 'recurring-detection', () => detectRecurring(ctx)),
     every(60 * MINUTE, 'housekeeping', async () => {
       const now = ctx.clock.now();
       await deleteExpiredIdempotencyKeys(ctx.database.db, now.toISOString());

@@ -16,6 +16,8 @@ export const noticeTitles: Record<NoticeKind, { zh: string; en: string }> = {
   escalated: { zh: '督办', en: 'Escalated for supervision' },
   instructed: { zh: '领导批示', en: 'Leader’s instruction' },
   extension_requested: { zh: '延期申请', en: 'Extension requested' },
+  // written by recurring-problem detection, with the place and the count in its own title
+  recurring_cc: { zh: '常态长效抄报', en: 'Recurring problem copied to you' },
 };
 
 export interface NoticeEvent {

@@ -6,6 +6,7 @@ import { casesEn } from './cases.js';
 import { homeWorkEn } from './home-work.js';
 import { mobileEn } from './mobile.js';
 import { screenEn } from './screen.js';
+import { recurringEn } from './recurring.js';
 /** English. Domain terms keep their Chinese name in parentheses where a dispatcher would look for it. */
 import type { Messages } from './zh-cn.js';
 
@@ -181,4 +182,5 @@ export const enUS: Messages = {
   ...adminEn,
   ...screenEn,
   ...assessmentEn,
+  ...recurringEn,
 };

@@ -6,6 +6,7 @@ import { casesZh } from './cases.js';
 import { homeWorkZh } from './home-work.js';
 import { mobileZh } from './mobile.js';
 import { screenZh } from './screen.js';
+import { recurringZh } from './recurring.js';
 
 /** 中文（默认）. The domain's own words: 城运管理站、单元网格、主管/牵头/协办、工作日… */
 export const zhCN = {
@@ -180,6 +181,7 @@ export const zhCN = {
   ...adminZh,
   ...screenZh,
   ...assessmentZh,
+  ...recurringZh,
 };
 
 export type Messages = typeof zhCN;

@@ -8,6 +8,7 @@ import * as townProfiles from './0005-town-profiles.js';
 import * as dashboard from './0006-dashboard.js';
 import * as assessment from './0007-assessment.js';
 import * as assessmentFacts from './0008-assessment-facts.js';
+import * as recurring from './0009-recurring-problems.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-organisation': organisation,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-dashboard': dashboard,
   '0007-assessment': assessment,
   '0008-assessment-facts': assessmentFacts,
+  '0009-recurring-problems': recurring,
 };

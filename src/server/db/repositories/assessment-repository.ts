@@ -6,15 +6,20 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 import { PostgresAdapter } from 'kysely';
 import { countFacts, type AssessmentFact } from '../../../domain/assessment/index.js';
+import { deferredWritesOf } from '../deferred-writes.js';
 import { insertMany, type SqlValue } from './bulk-insert.js';
 import { addToCounters } from './counter-upsert.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** Adds each count (keys from factKey) to its counter, in the transaction of the append. */
-export function addAssessmentCounts(trx: Transaction<DB>, townId: string, counts: ReadonlyMap<string, number>): Promise<void> {
-  return addToCounters(trx, 'assessment_counters', ['subject', 'key', 'day', 'metric'], townId, counts);
+export async function addAssessmentCounts(trx: Transaction<DB>, townId: string, counts: ReadonlyMap<string, number>): Promise<void> {
+  const deferred = deferredWritesOf(trx);
+  if (deferred) deferred.addCounts('assessment_counters', assessmentKeyColumns, townId, counts);
+  else await addToCounters(trx, 'assessment_counters', assessmentKeyColumns, townId, counts);
 }
+
+const assessmentKeyColumns = ['subject', 'key', 'day', 'metric'] as const;
 
 const factColumns = ['town_id', 'seq', 'subject', 'key', 'metric', 'day', 'case_id'] as const;
 
@@ -28,12 +33,18 @@ export async function insertAssessmentFacts(trx: Transaction<DB>, rows: readonly
   await insertMany(trx, 'assessment_facts', factColumns, rows, trx.getExecutor().adapter instanceof PostgresAdapter);
 }
 
-/** Counts one appended event: its facts' rows and the counters they add to, in the append's transaction. */
+/**
+ * Counts one appended event: its facts' rows and the counters they add to, in the append's
+ * transaction (deferred to the end of a group-committed batch when the writer defers).
+ */
 export async function recordEventFacts(trx: Transaction<DB>, townId: string, seq: number, caseId: string, day: string, facts: readonly AssessmentFact[]): Promise<void> {
   if (facts.length === 0) return;
   const counts = new Map<string, number>();
   countFacts(counts, facts, day);
-  await insertAssessmentFacts(trx, factRows(townId, seq, caseId, day, facts));
+  const rows = factRows(townId, seq, caseId, day, facts);
+  const deferred = deferredWritesOf(trx);
+  if (deferred) deferred.addRows('assessment_facts', factColumns, rows);
+  else await insertAssessmentFacts(trx, rows);
   await addAssessmentCounts(trx, townId, counts);
 }
 
@@ -123,7 +134,7 @@ export async function factCases(db: Db, townId: string, number: { subject: strin
     .where('f.day', '<=', number.to);
   if (page.beforeSeq !== undefined) q = q.where('f.seq', '<', page.beforeSeq);
   const rows = await q.orderBy('f.seq', 'desc').limit(page.limit).execute();
-  return rows.map((r) => ({ ...r, seq: Number(r.seq), at: typeof r.at === 'string' ? r.at : new Date(r.at as unknown as string).toISOString() }));
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
 export async function countFactCases(db: Db, townId: string, number: { subject: string; key: string; metric: string; from: string; to: string }): Promise<number> {
@@ -146,7 +157,7 @@ export function insertAdjustment(db: Db, row: { id: string; town_id: string; yea
 
 export async function adjustmentsOf(db: Db, townId: string, year: number) {
   const rows = await db.selectFrom('assessment_adjustments').selectAll().where('town_id', '=', townId).where('year', '=', year).orderBy('at').orderBy('id').execute();
-  return rows.map((r) => ({ ...r, points: Number(r.points), at: typeof r.at === 'string' ? r.at : new Date(r.at as unknown as string).toISOString() }));
+  return rows.map((r) => ({ ...r, points: Number(r.points) }));
 }
 
 /** Every unit's facts of some metrics over a range, with the event's data (the 约谈 list's visits). */
@@ -164,13 +175,13 @@ export async function unitFactsWithData(db: Db, townId: string, metrics: readonl
     .where('f.day', '<=', to)
     .orderBy('f.seq')
     .execute();
-  return rows.map((r) => ({ ...r, seq: Number(r.seq), at: typeof r.at === 'string' ? r.at : new Date(r.at as unknown as string).toISOString() }));
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
 /** Cases of some categories created in [fromInstant, toInstant): the persistent problems of a year. */
 export async function casesOfCategories(db: Db, townId: string, categoryCodes: readonly string[], fromInstant: string, toInstant: string) {
   if (categoryCodes.length === 0) return [];
-  const rows = await db
+  return db
     .selectFrom('cases')
     .select(['id', 'case_no', 'channel', 'category_code', 'lead_unit', 'status', 'deadlines', 'created_at'])
     .where('town_id', '=', townId)
@@ -179,5 +190,21 @@ export async function casesOfCategories(db: Db, townId: string, categoryCodes: r
     .where('created_at', '<', toInstant)
     .orderBy('created_at')
     .execute();
-  return rows.map((r) => ({ ...r, created_at: typeof r.created_at === 'string' ? r.created_at : new Date(r.created_at as unknown as string).toISOString() }));
+}
+
+/**
+ * The benchmark's baseline (bench:assessment): the same sums as the counters give, counted from the
+ * facts table per request — what every request would cost without the counters.
+ */
+export async function naiveAssessmentSums(db: Db, townId: string, subject: string, fromDay: string, toDay: string, key?: string): Promise<AssessmentSum[]> {
+  let q = db
+    .selectFrom('assessment_facts')
+    .select(['key', 'metric', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('town_id', '=', townId)
+    .where('subject', '=', subject)
+    .where('day', '>=', fromDay)
+    .where('day', '<=', toDay);
+  if (key !== undefined) q = q.where('key', '=', key);
+  const rows = await q.groupBy(['key', 'metric']).execute();
+  return rows.map((r) => ({ key: r.key, metric: r.metric, n: Number(r.n) }));
 }

@@ -24,10 +24,12 @@ function upsertText(table: string, keyColumns: readonly string[], rows: number, 
   return text;
 }
 
+export type CounterTable = 'dashboard_counters' | 'assessment_counters';
+
 /** `counts`: key → amount, where a key is the key columns after town_id joined by '|'. */
 export async function addToCounters(
   trx: Transaction<DB>,
-  table: 'dashboard_counters' | 'assessment_counters',
+  table: CounterTable,
   keyColumns: readonly string[],
   townId: string,
   counts: ReadonlyMap<string, number>,

@@ -6,14 +6,19 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DashboardCase } from '../../../domain/dashboard/index.js';
 import type { DB } from '../schema.js';
+import { deferredWritesOf } from '../deferred-writes.js';
 import { addToCounters } from './counter-upsert.js';
+
+const dashboardKeyColumns = ['dim', 'bucket', 'key', 'metric'] as const;
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 
 /** Adds each delta to its counter (creating it at 0), in the transaction of the case write. */
-export function applyCounterDeltas(trx: Transaction<DB>, townId: string, deltas: ReadonlyMap<string, number>): Promise<void> {
-  return addToCounters(trx, 'dashboard_counters', ['dim', 'bucket', 'key', 'metric'], townId, deltas);
+export async function applyCounterDeltas(trx: Transaction<DB>, townId: string, deltas: ReadonlyMap<string, number>): Promise<void> {
+  const deferred = deferredWritesOf(trx);
+  if (deferred) deferred.addCounts('dashboard_counters', dashboardKeyColumns, townId, deltas);
+  else await addToCounters(trx, 'dashboard_counters', dashboardKeyColumns, townId, deltas);
 }
 
 export interface CounterRow {

@@ -1,0 +1,48 @@
+/** What the benchmarks on seeded history share: seeding N cases through `cityops seed`'s generator, timed GETs, a process's RSS. */
+import fs from 'node:fs';
+import { systemClock } from '../../src/domain/clock.js';
+import { loadConfig } from '../../src/server/config.js';
+import { createContext } from '../../src/server/main.js';
+import { seedHistory } from '../../src/server/seed/seed-history.js';
+
+/** Seeds `cases` historical cases over [from, to] into the database `env` points at; returns the seconds it took. */
+export async function seedCases(env: Record<string, string>, cases: number, from: Date, to: Date): Promise<number> {
+  const config = { ...loadConfig({ ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1' };
+  const { ctx, database } = await createContext(config, systemClock);
+  const started = performance.now();
+  let last = 0;
+  await seedHistory(database, ctx.townId, ctx.cipher, {
+    cases,
+    from,
+    to,
+    seed: 42,
+    batch: 5000,
+    onProgress: ({ cases: n }) => {
+      if (process.stderr.isTTY && n - last >= 20_000) {
+        last = n;
+        process.stderr.write(`\r  seeding ${n.toLocaleString('en-US')} / ${cases.toLocaleString('en-US')}`);
+      }
+    },
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  await database.close();
+  return (performance.now() - started) / 1000;
+}
+
+/** `count` sequential GETs with the API key; the times in ms, sorted. */
+export async function timeGets(url: string, apiKey: string, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const res = await fetch(url, { headers: { authorization: `Bearer ${apiKey}` } });
+    if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+export function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
