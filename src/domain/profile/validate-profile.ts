@@ -1,6 +1,7 @@
 import type { Profile } from './schema.js';
 import { indexProfile } from './profile-index.js';
 import type { ProfileProblem } from './profile-problem.js';
+import { deviceProblems } from './validate-devices.js';
 import { duplicateProblems } from './validate-duplicates.js';
 import { geometryProblems } from './validate-geometry.js';
 import { demoUserProblems, personnelProblems } from './validate-organization.js';
@@ -27,5 +28,6 @@ export function validateProfile(profile: Profile): ProfileProblem[] {
     ...rosterProblems(profile, ix),
     ...demoUserProblems(profile, ix),
     ...geometryProblems(profile),
+    ...deviceProblems(profile, ix),
   ];
 }

@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { CaseTables } from './schema-cases.js';
+import type { CommandTables } from './schema-command.js';
 import type { DashboardTables } from './schema-dashboard.js';
 import type { IdentityTables } from './schema-identity.js';
 import type { WebhookTables } from './schema-webhooks.js';
@@ -133,7 +134,7 @@ export interface ProfileHistoryTable {
   changed_by: string;
 }
 
-export interface DB extends IdentityTables, CaseTables, WebhookTables, DashboardTables, TownProfileTables {
+export interface DB extends IdentityTables, CaseTables, WebhookTables, DashboardTables, TownProfileTables, CommandTables {
   towns: TownsTable;
   center_groups: CenterGroupsTable;
   stations: StationsTable;
@@ -157,4 +158,5 @@ export type ProfileEntityTable =
   | 'personnel'
   | 'roster_shifts'
   | 'roster_entries'
-  | 'holidays';
+  | 'holidays'
+  | 'devices';

@@ -7,6 +7,7 @@ import * as webhooks from './0004-webhooks.js';
 import * as townProfiles from './0005-town-profiles.js';
 import * as dashboard from './0006-dashboard.js';
 import * as assessment from './0007-assessment.js';
+import * as commandModes from './0010-command-modes.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-organisation': organisation,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-town-profiles': townProfiles,
   '0006-dashboard': dashboard,
   '0007-assessment': assessment,
+  '0010-command-modes': commandModes,
 };
