@@ -1,6 +1,7 @@
 /** 一屏观全镇: the live command dashboard's snapshot (GET /api/v1/dashboard). */
 import { z } from 'zod';
 import { deviceStates } from '../domain/devices/device-state.js';
+import { commandPeriodDto } from './command-mode.js';
 import { deviceKinds } from '../domain/profile/schema.js';
 
 const count = z.number().int();
@@ -83,6 +84,8 @@ export const dashboardDto = z.object({
   departments: z.array(dashboardDepartmentDto),
   trends: z.object({ hourly: z.array(trendPoint), daily: z.array(trendPoint), weekly: z.array(trendPoint) }),
   alerts: z.array(dashboardAlertDto),
+  /** the command mode in force (R9), null under daily command: the screen's banner */
+  commandMode: commandPeriodDto.nullable(),
 });
 export type DashboardDto = z.infer<typeof dashboardDto>;
 

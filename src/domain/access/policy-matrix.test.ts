@@ -31,23 +31,25 @@ const columns = [
   ['webhooks', 'create'],
   ['webhooks', 'update'],
   ['webhooks', 'delete'],
+  ['command_mode', 'read'],
+  ['command_mode', 'change'],
 ] as const;
 
 // prettier-ignore
 const expected: Record<Role, string> = {
-  //                  prof docR docU pers phone citz  usrR usrC usrU role unlk keyR keyC keyV audt caseR caseC whkR whkC whkU whkD
-  dispatcher:        'T    -    -    T    T     T     M    -    -    -    -    -    -    -    -    T    T    -    -    -    -',
-  coordinator:       'T    -    -    T    T     T     M    -    -    -    -    -    -    -    -    T    T    -    -    -    -',
-  supervisor:        'T    -    -    T    -     -     M    -    -    -    -    -    -    -    -    T    -    -    -    -    -',
-  team_manager:      'T    -    -    T    T     -     M    -    -    -    -    -    -    -    -    T    -    -    -    -    -',
-  emergency_officer: 'T    -    -    T    T     -     M    -    -    -    -    -    -    -    -    T    T    -    -    -    -',
-  inspector:         'T    -    -    T    -     -     M    -    -    -    -    -    -    -    -    S    T    -    -    -    -',
-  station_chief:     'T    -    -    T    S     -     M    -    -    -    -    -    -    -    -    SD   T    -    -    -    -',
-  department_handler:'T    -    -    T    -     -     M    -    -    -    -    -    -    -    -    D    T    -    -    -    -',
-  leader:            'T    -    -    T    T     T     M    -    -    -    -    -    -    -    -    T    T    -    -    -    -',
-  system_admin:      'T    T    T    T    T     -     TM   T    T    T    T    T    T    T    -    -    -    T    T    T    T',
-  security_admin:    'T    -    -    T    -     -     TM   -    -    T    T    T    T    T    T    -    -    -    -    -    -',
-  auditor:           'T    -    -    T    -     -     M    -    -    -    -    -    -    -    T    -    -    -    -    -    -',
+  //                  prof docR docU pers phone citz  usrR usrC usrU role unlk keyR keyC keyV audt caseR caseC whkR whkC whkU whkD cmdR cmdC
+  dispatcher:        'T    -    -    T    T     T     M    -    -    -    -    -    -    -    -    T    T    -    -    -    -    T    -',
+  coordinator:       'T    -    -    T    T     T     M    -    -    -    -    -    -    -    -    T    T    -    -    -    -    T    -',
+  supervisor:        'T    -    -    T    -     -     M    -    -    -    -    -    -    -    -    T    -    -    -    -    -    T    -',
+  team_manager:      'T    -    -    T    T     -     M    -    -    -    -    -    -    -    -    T    -    -    -    -    -    T    -',
+  emergency_officer: 'T    -    -    T    T     -     M    -    -    -    -    -    -    -    -    T    T    -    -    -    -    T    T',
+  inspector:         'T    -    -    T    -     -     M    -    -    -    -    -    -    -    -    S    T    -    -    -    -    T    -',
+  station_chief:     'T    -    -    T    S     -     M    -    -    -    -    -    -    -    -    SD   T    -    -    -    -    T    -',
+  department_handler:'T    -    -    T    -     -     M    -    -    -    -    -    -    -    -    D    T    -    -    -    -    T    -',
+  leader:            'T    -    -    T    T     T     M    -    -    -    -    -    -    -    -    T    T    -    -    -    -    T    T',
+  system_admin:      'T    T    T    T    T     -     TM   T    T    T    T    T    T    T    -    -    -    T    T    T    T    T    -',
+  security_admin:    'T    -    -    T    -     -     TM   -    -    T    T    T    T    T    T    -    -    -    -    -    -    T    -',
+  auditor:           'T    -    -    T    -     -     M    -    -    -    -    -    -    -    T    -    -    -    -    -    -    T    -',
 };
 
 const letter: Record<AccessScope, string> = { town: 'T', own_station: 'S', own_department: 'D', self: 'M' };

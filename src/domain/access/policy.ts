@@ -24,6 +24,8 @@ export const accessResources = {
   cases: ['read', 'create'],
   /** machine subscribers to case events (R14), e.g. the district center's platform */
   webhooks: ['read', 'create', 'update', 'delete'],
+  /** the town's command mode (R9): change = declare a mode other than daily, or stand it down */
+  command_mode: ['read', 'change'],
 } as const;
 
 export type Resource = keyof typeof accessResources;
@@ -86,6 +88,11 @@ export const policyRules: readonly PolicyRule[] = [
   { resource: 'webhooks', action: 'create', roles: ['system_admin'], scope: 'town' },
   { resource: 'webhooks', action: 'update', roles: ['system_admin'], scope: 'town' },
   { resource: 'webhooks', action: 'delete', roles: ['system_admin'], scope: 'town' },
+
+  // the mode the town is commanded in is shown to everyone who works in it (the screen, the console)
+  { resource: 'command_mode', action: 'read', roles, scope: 'town' },
+  // the town's leaders declare and stand down joint, authorised and emergency command; the emergency group acts for them
+  { resource: 'command_mode', action: 'change', roles: ['leader', 'emergency_officer'], scope: 'town' },
 ];
 
 /** Actions whose refusal is itself worth an audit row (someone tried something privileged). */
@@ -103,6 +110,8 @@ export function isPrivileged(resource: Resource, action: string): boolean {
       return action !== 'read';
     case 'cases':
       return false;
+    case 'command_mode':
+      return action === 'change';
   }
 }
 

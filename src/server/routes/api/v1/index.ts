@@ -18,6 +18,7 @@ import { notificationRoutes } from './notifications.js';
 import { dashboardRoutes } from './dashboard.js';
 import { assessmentRoutes } from './assessment.js';
 import { adminProfileRoutes } from './admin-profile.js';
+import { commandModeRoutes } from './command-mode.js';
 import { installIdempotency } from '../../../http/idempotency.js';
 import { installNulGuard } from '../../../http/reject-nul.js';
 import { getCaseDetail } from '../../../cases/get-case-detail.js';
@@ -43,4 +44,5 @@ export async function registerApiRoutes(api: Api, ctx: AppContext): Promise<void
   await dashboardRoutes(api, ctx);
   await assessmentRoutes(api, ctx);
   await adminProfileRoutes(api, ctx);
+  await commandModeRoutes(api, ctx);
 }
