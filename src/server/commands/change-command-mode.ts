@@ -11,7 +11,7 @@ import { recordActor } from '../cases/case-actor.js';
 import type { AppContext } from '../context.js';
 import { endOpenPeriod, insertOpenPeriod, isUniqueViolation } from '../db/repositories/command-mode-repository.js';
 import { findPersonnel } from '../db/repositories/personnel-repository.js';
-import { Problem, problems, type FieldError } from '../http/problem.js';
+import { problems, type FieldError, type Problem } from '../http/problem.js';
 import { auditActorOf, recordAudit } from './record-audit.js';
 
 export const commandModeChanged = (): Problem =>

@@ -4,6 +4,7 @@ import { caseMapEn } from './case-map.js';
 import { casesEn } from './cases.js';
 import { homeWorkEn } from './home-work.js';
 import { mobileEn } from './mobile.js';
+import { commandEn } from './command.js';
 import { screenEn } from './screen.js';
 /** English. Domain terms keep their Chinese name in parentheses where a dispatcher would look for it. */
 import type { Messages } from './zh-cn.js';
@@ -179,4 +180,5 @@ export const enUS: Messages = {
   ...mobileEn,
   ...adminEn,
   ...screenEn,
+  ...commandEn,
 };
