@@ -114,7 +114,7 @@ export function miniProfile(): Profile {
     ],
     devices: [
       { id: 'CAM-1', kind: 'camera', name: 'A站路口', location: [121.405, 31.61], metrics: [] },
-      { id: 'IOT-1', kind: 'sensor', name: 'B站河道水位', location: [121.43, 31.61], grid: '310151115002001', metrics: ['外河水位'] },
+      { id: 'IOT-1', kind: 'sensor', name: 'B站河道水位', location: [121.43, 31.61], metrics: ['外河水位'] },
     ],
   };
 }

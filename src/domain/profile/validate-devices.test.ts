@@ -12,8 +12,9 @@ function problemsAfter(change: (p: Profile) => void): string[] {
 }
 
 describe('devices.yaml', () => {
-  it('accepts the mini profile’s camera and sensor (one grid derived, one given)', () => {
+  it('accepts the mini profile’s camera and sensor, with their grid derived or given', () => {
     expect(problemsAfter(() => undefined)).toEqual([]);
+    expect(problemsAfter((p) => (p.devices[1]!.grid = '310151115002001'))).toEqual([]);
   });
 
   it('reports a repeated device id at the repeat, naming the first', () => {

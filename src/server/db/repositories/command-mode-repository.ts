@@ -1,5 +1,5 @@
 /** The town's command-mode periods (command_modes): the one in force, the latest ones, and their changes. */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { CommandModesTable } from '../schema-command.js';
 import type { DB } from '../schema.js';
 
@@ -11,8 +11,18 @@ export function findOpenPeriod(db: Db, townId: string): Promise<CommandPeriodRow
   return db.selectFrom('command_modes').selectAll().where('town_id', '=', townId).where('open_slot', '=', 1).executeTakeFirst();
 }
 
+/** Newest first; of two periods started in the same instant, the one in force (or the later-ended) first. */
 export function latestPeriods(db: Db, townId: string, limit: number): Promise<CommandPeriodRow[]> {
-  return db.selectFrom('command_modes').selectAll().where('town_id', '=', townId).orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('command_modes')
+    .selectAll()
+    .where('town_id', '=', townId)
+    .orderBy('started_at', 'desc')
+    .orderBy(sql`coalesce(open_slot, 0)`, 'desc')
+    .orderBy(sql`coalesce(ended_at, started_at)`, 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export interface PeriodEnd {
