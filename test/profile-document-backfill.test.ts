@@ -5,9 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/domain/clock.js';
+import { currentProfileDocument } from '../src/server/commands/edit-profile-section.js';
 import { ensureTownLoaded } from '../src/server/commands/ensure-town-loaded.js';
 import { loadProfile } from '../src/server/commands/load-profile.js';
-import { findCurrentProfileDocument } from '../src/server/db/repositories/town-profile-repository.js';
+import { findCurrentProfileDocument, insertProfileDocument } from '../src/server/db/repositories/town-profile-repository.js';
+import { mergeSection } from '../src/server/profile/merge-section.js';
 import { profileContentHash } from '../src/server/profile/profile-hash.js';
 import { testConfig } from './app.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -40,5 +42,20 @@ describe('the profile document of an older database', () => {
     await forgetDocuments();
     await ensureTownLoaded(database, testConfig({ profileDir: dongpingDir }), clock);
     expect(await findCurrentProfileDocument(database.db, '310151115')).toBeUndefined();
+  });
+
+  it('reads a document stored before devices.yaml existed as a profile without devices, which still validates and edits', async () => {
+    const { devices: _devices, ...older } = await dongpingProfile();
+    await forgetDocuments();
+    await insertProfileDocument(database.db, { town_id: '310151115', hash: 'before-devices', document: JSON.stringify(older), loaded_at: clock.now().toISOString(), loaded_by: 'test' });
+    const { row, profile } = await currentProfileDocument({ database, townId: '310151115' });
+    expect(row.hash).toBe('before-devices');
+    expect(profile.devices).toEqual([]);
+    const merged = mergeSection(profile, 'holidays', profile.holidays);
+    expect(merged.problems).toEqual([]);
+    expect(profileContentHash(merged.profile!)).toBe(profileContentHash(older as typeof profile));
+    const withDevice = mergeSection(profile, 'devices', [{ id: 'CAM-NEW-1', kind: 'camera', name: '新增路口', location: [121.47, 31.68] }]);
+    expect(withDevice.problems).toEqual([]);
+    expect(withDevice.profile?.devices).toEqual([{ id: 'CAM-NEW-1', kind: 'camera', name: '新增路口', location: [121.47, 31.68], metrics: [] }]);
   });
 });

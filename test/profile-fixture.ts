@@ -57,5 +57,9 @@ export function testProfile(townCode = '310151999'): Profile {
       escalation: { chain: ['station', 'center', 'leader'] },
     },
     demoUsers: [],
+    devices: [
+      { id: 'CAM-S1-01', kind: 'camera', name: '前哨路口', location: [121.495, 31.645], metrics: [] },
+      { id: 'IOT-S2-01', kind: 'sensor', name: '北河水位', location: [121.505, 31.645], metrics: ['外河水位'] },
+    ],
   };
 }

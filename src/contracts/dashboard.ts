@@ -1,5 +1,8 @@
 /** 一屏观全镇: the live command dashboard's snapshot (GET /api/v1/dashboard). */
 import { z } from 'zod';
+import { deviceStates } from '../domain/devices/device-state.js';
+import { commandPeriodDto } from './command-mode.js';
+import { deviceKinds } from '../domain/profile/schema.js';
 
 const count = z.number().int();
 /** a share 0…1, or null when there is nothing to divide by */
@@ -81,6 +84,8 @@ export const dashboardDto = z.object({
   departments: z.array(dashboardDepartmentDto),
   trends: z.object({ hourly: z.array(trendPoint), daily: z.array(trendPoint), weekly: z.array(trendPoint) }),
   alerts: z.array(dashboardAlertDto),
+  /** the command mode in force (R9), null under daily command: the screen's banner */
+  commandMode: commandPeriodDto.nullable(),
 });
 export type DashboardDto = z.infer<typeof dashboardDto>;
 
@@ -111,6 +116,38 @@ export const dashboardInspectorDto = z.object({
 });
 export type DashboardInspectorDto = z.infer<typeof dashboardInspectorDto>;
 
+/** An open case reported through a device (its summary on the map). */
+export const dashboardDeviceCaseDto = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  status: z.string(),
+  deadlineState: z.enum(['green', 'yellow', 'red', 'done']),
+  categoryName: z.string().nullable(),
+  reportedAt: z.string(),
+});
+
+/**
+ * A camera or sensor of the profile (devices.yaml) with its state, derived from the record: `alarm`
+ * while a case reported through it (its cameraId/deviceId) is open, `normal` otherwise. The devices
+ * send no heartbeat to the platform, so it does not claim to know whether one is offline.
+ */
+export const dashboardDeviceDto = z.object({
+  id: z.string(),
+  kind: z.enum(deviceKinds),
+  name: z.string(),
+  lng: z.number(),
+  lat: z.number(),
+  /** sensors: what they measure */
+  metrics: z.array(z.string()),
+  gridName: z.string().nullable(),
+  stationName: z.string().nullable(),
+  state: z.enum(deviceStates),
+  openCases: count,
+  /** its newest open cases (at most 5) */
+  cases: z.array(dashboardDeviceCaseDto),
+});
+export type DashboardDeviceDto = z.infer<typeof dashboardDeviceDto>;
+
 export const dashboardMapDto = z.object({
   generatedAt: z.string(),
   /** located open cases, the most urgent first (red, yellow, green, untimed; then newest), capped */
@@ -118,5 +155,7 @@ export const dashboardMapDto = z.object({
   /** more located open cases exist than were sent */
   truncated: z.boolean(),
   inspectors: z.array(dashboardInspectorDto),
+  /** the town's cameras and sensors with their state, in id order */
+  devices: z.array(dashboardDeviceDto),
 });
 export type DashboardMapDto = z.infer<typeof dashboardMapDto>;

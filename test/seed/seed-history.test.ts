@@ -62,6 +62,21 @@ describe(`cityops seed (${dialectUnderTest})`, () => {
     expect(new Set(external).size).toBe(external.length);
   });
 
+  it('reports camera and sensor alarms through the devices of the profile, at their places', async () => {
+    const profile = await dongpingProfile();
+    const devices = new Map(profile.devices.map((d) => [d.id, d]));
+    const rows = await t.database.db.selectFrom('cases').select(['channel', 'channel_data', 'lng', 'lat']).where('channel', 'in', ['video_ai', 'video_patrol', 'sensor']).execute();
+    expect(rows.length).toBeGreaterThan(20);
+    for (const r of rows) {
+      const data = JSON.parse(r.channel_data) as { cameraId?: string; deviceId?: string; metric?: string };
+      const device = devices.get((r.channel === 'sensor' ? data.deviceId : data.cameraId) ?? '');
+      expect(device, r.channel_data).toBeDefined();
+      expect(device!.kind).toBe(r.channel === 'sensor' ? 'sensor' : 'camera');
+      expect([Number(r.lng), Number(r.lat)]).toEqual(device!.location);
+      if (r.channel === 'sensor') expect(device!.metrics).toContain(data.metric);
+    }
+  });
+
   it('looks like a year of a 12345-dominated town: mostly closed, some returned, reworked, extended, voided, open', async () => {
     const n = first.cases;
     expect(first.byChannel.hotline_12345!).toBeGreaterThan(0.35 * n);

@@ -56,4 +56,18 @@ describe(`cityops simulate (${dialectUnderTest})`, () => {
     const hotline = all.items.filter((c) => c.channel === 'hotline_12345').length;
     expect(hotline).toBeGreaterThan(all.items.length * 0.25);
   });
+
+  it("sends camera and sensor alarms through the profile's devices", async () => {
+    const cookie = await loginTo(server.url, 'dispatcher');
+    const map = (await (await fetch(`${server.url}/api/v1/dashboard/map`, { headers: { cookie } })).json()) as { devices: Array<{ id: string; kind: string }> };
+    const kinds = new Map(map.devices.map((d) => [d.id, d.kind]));
+    expect(kinds.size).toBeGreaterThan(30);
+    const list = (await (await fetch(`${server.url}/api/v1/cases?limit=20&channel=sensor,video_ai,video_patrol`, { headers: { cookie } })).json()) as { items: Array<{ id: string; channel: string }> };
+    expect(list.items.length).toBeGreaterThan(0);
+    for (const item of list.items) {
+      const detail = (await (await fetch(`${server.url}/api/v1/cases/${item.id}`, { headers: { cookie } })).json()) as { channelData: { cameraId?: string; deviceId?: string } };
+      const id = item.channel === 'sensor' ? detail.channelData.deviceId : detail.channelData.cameraId;
+      expect(kinds.get(id ?? ''), `${item.channel} ${id}`).toBe(item.channel === 'sensor' ? 'sensor' : 'camera');
+    }
+  });
 });

@@ -28,6 +28,8 @@ export const accessResources = {
   assessment: ['read', 'adjust'],
   /** 常态长效 records (R13): read the board; plan = record a root-cause plan or progress; strike_off = 销项 */
   recurring: ['read', 'plan', 'strike_off'],
+  /** the town's command mode (R9): change = declare a mode other than daily, or stand it down */
+  command_mode: ['read', 'change'],
 } as const;
 
 export type Resource = keyof typeof accessResources;
@@ -105,6 +107,10 @@ export const policyRules: readonly PolicyRule[] = [
   { resource: 'recurring', action: 'plan', roles: ['supervisor'], scope: 'town' },
   { resource: 'recurring', action: 'plan', roles: ['department_handler', 'station_chief'], scope: 'own_department' },
   { resource: 'recurring', action: 'strike_off', roles: ['supervisor'], scope: 'town' },
+  // the mode the town is commanded in is shown to everyone who works in it (the screen, the console)
+  { resource: 'command_mode', action: 'read', roles, scope: 'town' },
+  // the town's leaders declare and stand down joint, authorised and emergency command; the emergency group acts for them
+  { resource: 'command_mode', action: 'change', roles: ['leader', 'emergency_officer'], scope: 'town' },
 ];
 
 /** Actions whose refusal is itself worth an audit row (someone tried something privileged). */
@@ -125,6 +131,8 @@ export function isPrivileged(resource: Resource, action: string): boolean {
       return false;
     case 'assessment':
       return action === 'adjust';
+    case 'command_mode':
+      return action === 'change';
   }
 }
 

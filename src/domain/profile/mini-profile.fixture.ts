@@ -112,5 +112,9 @@ export function miniProfile(): Profile {
       { username: 'inspector1', personnel: 'P2', role: 'inspector', station: 'A' },
       { username: 'own', personnel: 'P3', role: 'department_handler', department: 'OWN' },
     ],
+    devices: [
+      { id: 'CAM-1', kind: 'camera', name: 'A站路口', location: [121.405, 31.61], metrics: [] },
+      { id: 'IOT-1', kind: 'sensor', name: 'B站河道水位', location: [121.43, 31.61], metrics: ['外河水位'] },
+    ],
   };
 }

@@ -28,6 +28,7 @@ export const profileFiles = {
   holidays: 'holidays.yaml',
   rules: 'rules.yaml',
   demoUsers: 'demo-users.yaml',
+  devices: 'devices.yaml',
 } as const;
 export type ProfileFileRole = keyof typeof profileFiles;
 

@@ -7,7 +7,7 @@ import type { Profile } from './schema.js';
 import type { ProfileProblem } from './profile-problem.js';
 import { profileFiles as F } from './profile-problem.js';
 
-export const profileSections = ['stations', 'grids', 'departments', 'categories', 'personnel', 'roster', 'holidays', 'rules'] as const;
+export const profileSections = ['stations', 'grids', 'departments', 'categories', 'personnel', 'roster', 'holidays', 'rules', 'devices'] as const;
 export type ProfileSection = (typeof profileSections)[number];
 
 export interface SectionContent {
@@ -19,6 +19,7 @@ export interface SectionContent {
   roster: Profile['roster'];
   holidays: Profile['holidays'];
   rules: Profile['rules'];
+  devices: Profile['devices'];
 }
 
 export function sectionOf<S extends ProfileSection>(profile: Profile, section: S): SectionContent[S] {
@@ -31,6 +32,8 @@ export function sectionOf<S extends ProfileSection>(profile: Profile, section: S
     roster: profile.roster,
     holidays: profile.holidays,
     rules: profile.rules,
+    // a document stored before devices existed has none
+    devices: profile.devices ?? [],
   };
   return content[section];
 }
@@ -69,6 +72,8 @@ export function documentPath(p: Pick<ProfileProblem, 'file' | 'path'>): string {
       return after('rules');
     case F.demoUsers:
       return p.path.startsWith('users') ? `demoUsers${p.path.slice('users'.length)}` : after('demoUsers');
+    case F.devices:
+      return p.path === '' ? 'devices' : p.path;
     case F.organization:
       return p.path === '' ? 'personnel' : p.path;
     case F.departments:

@@ -13,6 +13,13 @@
  *   holidays.yaml      dated overrides of the built-in Chinese calendar
  *   rules.yaml         routing, deadline, duplicate and recurring-problem thresholds
  *   demo-users.yaml    demo accounts, created only outside production
+ *   devices.yaml       (optional) the town's cameras and sensors: each device's id is the cameraId /
+ *                      deviceId its alarms carry on the video_patrol, video_ai and sensor channels;
+ *                      kind camera | sensor, a name, [lng, lat] WGS84 inside the boundary, the grid
+ *                      (derived from the location when left out, checked against it when given) and,
+ *                      for a sensor, what it measures (the metric names of domain/traffic/case-mix.ts
+ *                      sensorMetrics: 外河水位, 积水深度, 井盖倾角, 噪声, PM10 …). A town without the file has
+ *                      no devices; a device's state (normal / alarm) is derived from its open cases.
  */
 import { z } from 'zod';
 import { channels, dissatisfiedCauses, type Channel } from '../case/vocabulary.js';
@@ -328,6 +335,24 @@ export const demoUsersFileSchema = z.strictObject({
   ),
 });
 
+export const deviceKinds = ['camera', 'sensor'] as const;
+export type DeviceKind = (typeof deviceKinds)[number];
+
+export const deviceSchema = z.strictObject({
+  /** the cameraId / deviceId its reports carry (channelData) */
+  id: code,
+  kind: z.enum(deviceKinds),
+  name: z.string().min(1),
+  /** [lng, lat] WGS84 */
+  location: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
+  /** the unit grid it stands in; derived from the location when left out */
+  grid: z.string().regex(/^\d{15}$/, 'a grid code has 15 digits').optional(),
+  /** sensors only: what it measures (metric names as the sensor channel reports them) */
+  metrics: z.array(z.string().min(1)).default([]),
+});
+export type Device = z.infer<typeof deviceSchema>;
+export const devicesFileSchema = z.strictObject({ devices: z.array(deviceSchema).default([]) });
+
 export interface GridFeature {
   type: 'Feature';
   properties: { code: string; name: string; stationCode: string };
@@ -358,6 +383,8 @@ export interface Profile {
   holidays: HolidaysFile['overrides'];
   rules: RulesFile;
   demoUsers: DemoUsersFile['users'];
+  /** cameras and sensors (devices.yaml; empty when the town has none) */
+  devices: Device[];
 }
 
 export interface GeoJsonFeature {

@@ -49,6 +49,7 @@ export function duplicateProblems(p: Profile): ProfileProblem[] {
     ...repeats(F.roster, p.roster.shifts.map((s) => s.code), (i) => `shifts[${i}].code`, { zh: '班次编码', en: 'shift code' }),
     ...repeats(F.holidays, p.holidays.map((h) => h.date), (i) => `overrides[${i}].date`, { zh: '日期', en: 'date' }),
     ...repeats(F.demoUsers, p.demoUsers.map((u) => u.username), (i) => `users[${i}].username`, { zh: '用户名', en: 'username' }),
+    ...repeats(F.devices, p.devices.map((d) => d.id), (i) => `devices[${i}].id`, { zh: '设备编号', en: 'device id' }),
   ];
 }
 

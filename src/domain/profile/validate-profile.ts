@@ -2,6 +2,7 @@ import type { Profile } from './schema.js';
 import { indexProfile } from './profile-index.js';
 import type { ProfileProblem } from './profile-problem.js';
 import { assessmentRuleProblems } from './validate-assessment.js';
+import { deviceProblems } from './validate-devices.js';
 import { duplicateProblems } from './validate-duplicates.js';
 import { geometryProblems } from './validate-geometry.js';
 import { demoUserProblems, personnelProblems } from './validate-organization.js';
@@ -31,5 +32,6 @@ export function validateProfile(profile: Profile): ProfileProblem[] {
     ...demoUserProblems(profile, ix),
     ...geometryProblems(profile),
     ...assessmentRuleProblems(profile, ix),
+    ...deviceProblems(profile, ix),
   ];
 }

@@ -9,6 +9,7 @@ const zhFor: Record<string, string> = {
   'a town code has 9 digits (统计用区划代码)': '镇代码应为 9 位数字（统计用区划代码）',
   'expected HH:MM': '时间格式应为 HH:MM',
   'a category code has 5 digits (GB/T 47678.5-2026)': '分类代码应为 5 位数字（GB/T 47678.5-2026）',
+  'a grid code has 15 digits': '网格编码应为 15 位数字',
 };
 
 const startsWithChinese = /^[\u3400-\u9fff]/;

@@ -43,10 +43,16 @@ export function problemsToFieldErrors(problems: readonly ProfileProblem[]): Fiel
   return problems.map((p) => ({ field: documentPath(p), message: splitBilingual(p.message) }));
 }
 
+/** A stored document as the profile it is; one stored before devices.yaml existed has no devices. */
+export function profileFromDocument(document: string): Profile {
+  const profile = JSON.parse(document) as Profile;
+  return { ...profile, devices: profile.devices ?? [] };
+}
+
 export async function currentProfileDocument(ctx: Pick<AppContext, 'database' | 'townId'>): Promise<{ row: StoredProfile; profile: Profile }> {
   const row = await findCurrentProfileDocument(ctx.database.db, ctx.townId);
   if (!row) throw profileDocumentMissing();
-  return { row, profile: JSON.parse(row.document) as Profile };
+  return { row, profile: profileFromDocument(row.document) };
 }
 
 const nonZero = (changes: Record<string, SyncCounts>) =>

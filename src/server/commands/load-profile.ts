@@ -69,6 +69,9 @@ export function profileRows(profile: Profile): Array<[ProfileEntityTable, Entity
       personnel: json(r.personnel), leader_code: r.leader ?? null,
     }))],
     ['holidays', profile.holidays.map((h) => ({ code: h.date, type: h.type, name: h.name }))],
+    ['devices', profile.devices.map((d) => ({
+      code: d.id, kind: d.kind, name: d.name, lng: d.location[0], lat: d.location[1], grid_code: d.grid ?? null, metrics: json(d.metrics),
+    }))],
   ];
 }
 

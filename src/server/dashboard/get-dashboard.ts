@@ -23,6 +23,8 @@ import {
 } from '../../domain/dashboard/index.js';
 import type { DashboardAlertDto, DashboardDto } from '../../contracts/dashboard.js';
 import type { AppContext } from '../context.js';
+import { findOpenPeriod } from '../db/repositories/command-mode-repository.js';
+import { presentPeriod } from '../presenters/command-mode.js';
 import { chainHead } from '../db/repositories/case-event-repository.js';
 import { countersIn, recentAlertEvents, type AlertCandidate } from '../db/repositories/dashboard-repository.js';
 import type { TownSnapshot } from '../services/town-snapshot.js';
@@ -62,10 +64,11 @@ export async function getDashboard(ctx: AppContext): Promise<DashboardDto> {
   const weeks = recentBuckets('w', now, 12);
   const db = ctx.database.db;
   const head = await chainHead(db, ctx.townId);
-  const [current, trendRows, alertRows] = await Promise.all([
+  const [current, trendRows, alertRows, commandPeriod] = await Promise.all([
     countersIn(db, ctx.townId, dashboardDims, [NOW_BUCKET, today, month]),
     countersIn(db, ctx.townId, ['town'], [...hours, ...days, ...weeks]),
     recentAlertEvents(db, ctx.townId, ALERT_WINDOW),
+    findOpenPeriod(db, ctx.townId),
   ]);
   const counters = new Map<string, number>();
   for (const r of [...current, ...trendRows]) counters.set(counterKey({ dim: r.dim as DashboardDim, key: r.key, bucket: r.bucket, metric: r.metric }), Number(r.n));
@@ -122,5 +125,6 @@ export async function getDashboard(ctx: AppContext): Promise<DashboardDto> {
     departments,
     trends: { hourly: trend(hours), daily: trend(days), weekly: trend(weeks) },
     alerts,
+    commandMode: commandPeriod ? presentPeriod(commandPeriod) : null,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { CaseTables } from './schema-cases.js';
+import type { CommandTables } from './schema-command.js';
 import type { DashboardTables } from './schema-dashboard.js';
 import type { IdentityTables } from './schema-identity.js';
 import type { WebhookTables } from './schema-webhooks.js';
@@ -134,7 +135,7 @@ export interface ProfileHistoryTable {
   changed_by: string;
 }
 
-export interface DB extends IdentityTables, CaseTables, WebhookTables, DashboardTables, TownProfileTables, RecurringTables {
+export interface DB extends IdentityTables, CaseTables, WebhookTables, DashboardTables, TownProfileTables, RecurringTables, CommandTables {
   towns: TownsTable;
   center_groups: CenterGroupsTable;
   stations: StationsTable;
@@ -158,4 +159,5 @@ export type ProfileEntityTable =
   | 'personnel'
   | 'roster_shifts'
   | 'roster_entries'
-  | 'holidays';
+  | 'holidays'
+  | 'devices';

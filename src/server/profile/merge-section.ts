@@ -10,6 +10,7 @@ import { problem, profileFiles as F, type ProfileProblem } from '../../domain/pr
 import {
   categoriesFileSchema,
   departmentsFileSchema,
+  devicesFileSchema,
   holidaysFileSchema,
   organizationFileSchema,
   rosterFileSchema,
@@ -75,6 +76,10 @@ function parseSection(current: Profile, section: ProfileSection, content: unknow
     case 'rules': {
       const file = check(F.rules, rulesFileSchema, content);
       return file ? withSection(current, 'rules', file) : null;
+    }
+    case 'devices': {
+      const file = check(F.devices, devicesFileSchema, { devices: content });
+      return file ? withSection(current, 'devices', file.devices) : null;
     }
   }
 }

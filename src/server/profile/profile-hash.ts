@@ -14,7 +14,10 @@ export function canonicalJson(value: unknown): string {
 /**
  * sha256 (hex) of the parsed, canonicalised profile: the same content hashes the same whatever the
  * YAML formatting, comments or key order, so the loader can skip a profile it has already loaded.
+ * A profile without devices hashes as it did before devices.yaml existed, so a town that has none
+ * is not seen as changed.
  */
 export function profileContentHash(profile: Profile): string {
-  return createHash('sha256').update(canonicalJson(profile)).digest('hex');
+  const { devices, ...rest } = profile;
+  return createHash('sha256').update(canonicalJson((devices ?? []).length > 0 ? profile : rest)).digest('hex');
 }

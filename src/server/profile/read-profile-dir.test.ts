@@ -155,3 +155,59 @@ describe('readProfileDir on a broken copy', () => {
     expect(syntax?.line).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('devices.yaml', () => {
+  it('is optional: a town without it has no devices, and hashes as before devices existed', async () => {
+    const dir = await copyOfDongping();
+    const full = await readProfileDir(dir);
+    expect(full.profile?.devices.length).toBeGreaterThanOrEqual(30);
+    await unlink(join(dir, 'devices.yaml'));
+    const { profile, problems } = await readProfileDir(dir);
+    expect(problems).toEqual([]);
+    expect(profile?.devices).toEqual([]);
+    const { devices: _none, ...withoutDevices } = profile!;
+    expect(profileContentHash(profile!)).toBe(profileContentHash({ ...withoutDevices } as typeof profile & object));
+    expect(profileContentHash(profile!)).not.toBe(profileContentHash(full.profile!));
+  });
+
+  /** devices.yaml keeps one device a line: edited as text, so every device stays on its line */
+  async function editDevices(dir: string, edits: Array<[string, string]>): Promise<string> {
+    let text = await readFile(join(dir, 'devices.yaml'), 'utf8');
+    for (const [from, to] of edits) {
+      expect(text).toContain(from);
+      text = text.replace(from, to);
+    }
+    await writeFile(join(dir, 'devices.yaml'), text);
+    return text;
+  }
+
+  it('reports a repeated id, a device outside the boundary and an unknown metric, each with file:line', async () => {
+    const dir = await copyOfDongping();
+    const text = await editDevices(dir, [
+      ['{ id: CAM-DF-006,', '{ id: CAM-DF-001,'],
+      ['location: [121.4462, 31.7180]', 'location: [121.3000, 31.7000]'],
+      ['metrics: [积水深度] }', 'metrics: [湿度] }'],
+    ]);
+    const { profile, problems } = await readProfileDir(dir);
+    expect(profile).toBeNull();
+    const lines = formatProblems(problems).split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe(`devices.yaml:${lineOf(text, '北沿公路东风路口')} devices[0].location — 设备 CAM-DF-001 不在镇界内 (device CAM-DF-001 lies outside the town boundary)`);
+    expect(lines[1]).toBe(`devices.yaml:${lineOf(text, '森林公园游客停车场')} devices[5].id — 设备编号重复：CAM-DF-001，与 devices[0].id 相同 (duplicate device id CAM-DF-001, first at devices[0].id)`);
+    expect(lines[2]).toMatch(new RegExp(`^devices\\.yaml:${lineOf(text, '湿度')} devices\\[25\\]\\.metrics\\[0\\] — 未知的监测指标 湿度`));
+  });
+
+  it('reports a wrong kind and a malformed grid code by the schema, with the line', async () => {
+    const dir = await copyOfDongping();
+    const text = await editDevices(dir, [
+      ['{ id: CAM-DF-003, kind: camera,', '{ id: CAM-DF-003, kind: drone,'],
+      ['name: 花博园2号门,', "name: 花博园2号门, grid: '12345',"],
+    ]);
+    const { problems } = await readProfileDir(dir);
+    expect(problems.map((p) => `${p.file}:${p.line} ${p.path}`)).toEqual([
+      `devices.yaml:${lineOf(text, '花博园1号门')} devices[2].kind`,
+      `devices.yaml:${lineOf(text, '花博园2号门')} devices[3].grid`,
+    ]);
+    expect(problems[1]!.message).toBe('网格编码应为 15 位数字 (a grid code has 15 digits)');
+  });
+});

@@ -6,6 +6,7 @@ import {
   categoriesFileSchema,
   demoUsersFileSchema,
   departmentsFileSchema,
+  devicesFileSchema,
   holidaysFileSchema,
   organizationFileSchema,
   rosterFileSchema,
@@ -42,11 +43,12 @@ class Reading {
   readonly lines = new Map<string, SourceLines>();
   constructor(readonly dir: string) {}
 
-  private async text(file: string): Promise<string | undefined> {
+  private async text(file: string, optional = false): Promise<string | undefined> {
     try {
       return await readFile(join(this.dir, file), 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
+      if (optional && code === 'ENOENT') return undefined;
       const message = code === 'ENOENT' ? '缺少文件 (missing file)' : `无法读取文件 (cannot read: ${String(code ?? e)})`;
       this.problems.push({ file, path: '', message });
       return undefined;
@@ -60,9 +62,10 @@ class Reading {
     return undefined;
   }
 
-  async yaml<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S> | undefined> {
-    const text = await this.text(file);
-    if (text === undefined) return undefined;
+  /** An optional file that is absent parses as `absent` (a file that is there is checked like any other). */
+  async yaml<S extends z.ZodType>(file: string, schema: S, absent?: z.output<S>): Promise<z.output<S> | undefined> {
+    const text = await this.text(file, absent !== undefined);
+    if (text === undefined) return absent;
     const counter = new LineCounter();
     const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
@@ -110,7 +113,7 @@ class Reading {
  */
 export async function readProfileDir(dir: string): Promise<ReadProfileResult> {
   const r = new Reading(dir);
-  const [town, boundary, stationAreas, grids, departments, organization, roster, categories, holidays, rules, demoUsers] =
+  const [town, boundary, stationAreas, grids, departments, organization, roster, categories, holidays, rules, demoUsers, devices] =
     await Promise.all([
       r.yaml(F.town, townFileSchema),
       r.json(F.boundary, boundaryFileSchema),
@@ -123,6 +126,7 @@ export async function readProfileDir(dir: string): Promise<ReadProfileResult> {
       r.yaml(F.holidays, holidaysFileSchema),
       r.yaml(F.rules, rulesFileSchema),
       r.yaml(F.demoUsers, demoUsersFileSchema),
+      r.yaml(F.devices, devicesFileSchema, { devices: [] }),
     ]);
   if (
     town === undefined ||
@@ -135,7 +139,8 @@ export async function readProfileDir(dir: string): Promise<ReadProfileResult> {
     categories === undefined ||
     holidays === undefined ||
     rules === undefined ||
-    demoUsers === undefined
+    demoUsers === undefined ||
+    devices === undefined
   ) {
     return { profile: null, problems: sortProblems(r.withLines(r.problems)) };
   }
@@ -153,6 +158,7 @@ export async function readProfileDir(dir: string): Promise<ReadProfileResult> {
     holidays: holidays.overrides,
     rules,
     demoUsers: demoUsers.users,
+    devices: devices.devices,
   };
   const problems = sortProblems(r.withLines(validateProfile(profile)));
   return { profile: problems.length === 0 ? profile : null, problems };

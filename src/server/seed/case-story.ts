@@ -11,6 +11,7 @@ import { localDateOf } from '../../domain/calendar/index.js';
 import { checkAction, decide, newCaseFacts, type CaseAction, type CaseFacts, type CaseStatus, type Channel } from '../../domain/case/index.js';
 import type { Category, SlaStep, TimeLimit, Urgency } from '../../domain/profile/schema.js';
 import { caseDeadlineState, limitFor, nextThresholdAt, planSweep, type StepClock } from '../../domain/sla/index.js';
+import { devicesFor, type SimDevice } from '../../domain/traffic/device-pick.js';
 import { describe, placeOf, sensorReading, videoAlgorithm } from '../../domain/traffic/phrases.js';
 import type { Random } from '../../domain/traffic/random.js';
 import { systemActor, systemCaseActor } from '../cases/case-actor.js';
@@ -263,7 +264,13 @@ function intakeActor(town: SeedTown, channel: Channel, grid: SeedGrid, stationCo
   }
 }
 
-function channelDataOf(channel: Channel, category: Category, grid: SeedGrid, random: Random, extra: { reading?: ReturnType<typeof sensorReading>; score?: number; inspector?: string }): Record<string, unknown> {
+function channelDataOf(
+  channel: Channel,
+  category: Category,
+  grid: SeedGrid,
+  random: Random,
+  extra: { reading?: ReturnType<typeof sensorReading>; score?: number; inspector?: string; deviceId?: string },
+): Record<string, unknown> {
   switch (channel) {
     case 'hotline_12345':
       return { callType: random.pick(['complaint', 'complaint', 'complaint', 'request', 'report']) };
@@ -274,11 +281,11 @@ function channelDataOf(channel: Channel, category: Category, grid: SeedGrid, ran
     case 'inspector':
       return { gridCode: grid.code, ...(extra.inspector ? { inspectorCode: extra.inspector } : {}) };
     case 'video_patrol':
-      return { cameraId: `CAM-${grid.code.slice(-6)}-${String(random.int(8) + 1).padStart(2, '0')}` };
+      return { cameraId: extra.deviceId ?? `CAM-${grid.code.slice(-6)}-${String(random.int(8) + 1).padStart(2, '0')}` };
     case 'video_ai':
-      return { cameraId: `CAM-${grid.code.slice(-6)}-${String(random.int(8) + 1).padStart(2, '0')}`, algorithm: videoAlgorithm(category), score: extra.score ?? 0.9 };
+      return { cameraId: extra.deviceId ?? `CAM-${grid.code.slice(-6)}-${String(random.int(8) + 1).padStart(2, '0')}`, algorithm: videoAlgorithm(category), score: extra.score ?? 0.9 };
     case 'sensor':
-      return { deviceId: `IOT-${category.code}-${grid.code.slice(-6)}`, metric: extra.reading!.metric, value: extra.reading!.value, threshold: extra.reading!.threshold, unit: extra.reading!.unit };
+      return { deviceId: extra.deviceId ?? `IOT-${category.code}-${grid.code.slice(-6)}`, metric: extra.reading!.metric, value: extra.reading!.value, threshold: extra.reading!.threshold, unit: extra.reading!.unit };
     case 'department':
       return { departmentCode: category.owner };
     case 'citizen':
@@ -288,8 +295,17 @@ function channelDataOf(channel: Channel, category: Category, grid: SeedGrid, ran
   }
 }
 
-/** Where the case is: a recurring spot of a persistent problem, or a point in a grid of the town. */
-function placeCase(town: SeedTown, category: Category, random: Random): { grid: SeedGrid; lng: number; lat: number } {
+/**
+ * Where the case is: at the camera or sensor that raised it (when the profile has one that fits), a
+ * recurring spot of a persistent problem, or a point in a grid of the town.
+ */
+function placeCase(town: SeedTown, category: Category, channel: Channel, random: Random): { grid: SeedGrid; lng: number; lat: number; device?: SimDevice } {
+  const fitting = devicesFor(channel, category, town.snapshot.devices);
+  if (fitting.length > 0) {
+    const device = random.pick(fitting);
+    const grid = town.grids.find((g) => g.code === town.snapshot.gridIndex.locate(device.lng, device.lat)?.gridCode);
+    if (grid) return { grid, lng: device.lng, lat: device.lat, device };
+  }
   const spots = town.hotspots.get(category.code);
   if (spots && random.chance(0.5)) return random.pick(spots);
   const grid = random.pick(town.grids);
@@ -300,7 +316,7 @@ function placeCase(town: SeedTown, category: Category, random: Random): { grid: 
 export function generateCase(town: SeedTown, random: Random, memo: RoutingMemo, id: string, channel: Channel, reportedAt: number, asOf: number): SeedCase {
   const snapshot = town.snapshot;
   const category = town.categories[random.weighted(town.weightsByChannel.get(channel)!)]!;
-  const { grid, lng, lat } = placeCase(town, category, random);
+  const { grid, lng, lat, device } = placeCase(town, category, channel, random);
   const located = locateIn(snapshot, lng, lat, new Date(reportedAt));
   const stationCode = located?.stationCode ?? grid.stationCode;
   const gridCode = located?.gridCode ?? grid.code;
@@ -310,10 +326,10 @@ export function generateCase(town: SeedTown, random: Random, memo: RoutingMemo, 
   const caller = hasContact ? town.callers[Math.floor(town.callers.length * Math.pow(random.next(), 2))]! : null;
   const reading = channel === 'sensor' ? sensorReading(category, random) : undefined;
   const score = channel === 'video_ai' ? Math.round((0.62 + random.next() * 0.37) * 1000) / 1000 : undefined;
-  const place = placeOf(located?.gridName ?? grid.name, random);
+  const place = device?.name ?? placeOf(located?.gridName ?? grid.name, random);
   const description = describe(channel, category, place, random, { reading, score });
   const intake = intakeActor(town, channel, grid, stationCode, category, random);
-  const channelData = channelDataOf(channel, category, grid, random, { reading, score, inspector: intake.id.startsWith('personnel:') ? intake.id.slice(10) : undefined });
+  const channelData = channelDataOf(channel, category, grid, random, { reading, score, inspector: intake.id.startsWith('personnel:') ? intake.id.slice(10) : undefined, deviceId: device?.id });
   const intakeDelay = channel === 'sensor' || channel === 'video_ai' ? 0.2 : channel === 'inspector' ? 3 : 8;
   const createdAt = Math.min(asOf, Math.max(reportedAt, Math.round(reportedAt + random.logNormal(intakeDelay, 0.7) * MINUTE)));
 

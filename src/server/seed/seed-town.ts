@@ -9,6 +9,7 @@ import type { Actor as CaseActor, Channel } from '../../domain/case/index.js';
 import { bboxOf, toMultiPolygon, type BBox, type PolygonalGeometry } from '../../domain/geo/index.js';
 import type { Category } from '../../domain/profile/schema.js';
 import { categoryWeights } from '../../domain/traffic/case-mix.js';
+import { measuredOnly } from '../../domain/traffic/device-pick.js';
 import { channelMix } from '../../domain/traffic/traffic-shape.js';
 import type { Random } from '../../domain/traffic/random.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
@@ -162,7 +163,11 @@ export async function loadSeedTown(db: Kysely<DB>, townId: string, snapshot: Tow
   const habits = new Map<string, UnitHabits>();
   for (const code of [...snapshot.units.keys()].sort()) habits.set(code, habitsFor(random));
   const weightsByChannel = new Map<Channel, number[]>();
-  for (const channel of Object.keys(channelMix) as Channel[]) weightsByChannel.set(channel, categoryWeights(channel, categories));
+  for (const channel of Object.keys(channelMix) as Channel[]) {
+    const weights = categoryWeights(channel, categories);
+    // sensor reports come from sensors the town has (devices.yaml) when it has any that measure them
+    weightsByChannel.set(channel, channel === 'sensor' ? measuredOnly(weights, categories, snapshot.devices) : weights);
+  }
 
   const town: SeedTown = {
     snapshot,

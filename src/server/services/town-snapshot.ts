@@ -8,12 +8,13 @@ import { createWorkCalendar, localDateOf, type WorkCalendar } from '../../domain
 import { trainClassifier, type Classifier } from '../../domain/classify/index.js';
 import { createGridIndex, type GridIndex } from '../../domain/geo/index.js';
 import { effectiveStation, type StationValidity } from '../../domain/profile/effective-station.js';
-import type { Category, DepartmentKind, RulesFile } from '../../domain/profile/schema.js';
+import type { Category, DepartmentKind, DeviceKind, RulesFile } from '../../domain/profile/schema.js';
 import type { DB } from '../db/schema.js';
 import { listCategories, listDepartments, listGrids, listStations } from '../db/repositories/organisation-repository.js';
 import { listHolidays } from '../db/repositories/holiday-repository.js';
 import { findTown } from '../db/repositories/town-repository.js';
 import { closedCaseExamples } from '../db/repositories/case-repository.js';
+import { listDevices } from '../db/repositories/device-repository.js';
 import { presentCategory, stationValidity } from '../presenters/organisation.js';
 
 export interface UnitInfo {
@@ -37,6 +38,19 @@ export interface TownSnapshot {
   stationNames: Map<string, string>;
   gridNames: Map<string, string>;
   gridIndex: GridIndex;
+  /** cameras and sensors (devices.yaml), by id order */
+  devices: DeviceInfo[];
+}
+
+export interface DeviceInfo {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  lng: number;
+  lat: number;
+  /** the grid given in the profile, or null (then derived from the location) */
+  gridCode: string | null;
+  metrics: string[];
 }
 
 export interface Located {
@@ -86,13 +100,14 @@ export class TownSnapshots {
   }
 
   private async build(hash: string, name: string, rules: RulesFile): Promise<TownSnapshot> {
-    const [categoryRows, departments, stations, grids, holidays, closed] = await Promise.all([
+    const [categoryRows, departments, stations, grids, holidays, closed, devices] = await Promise.all([
       listCategories(this.db, this.townId),
       listDepartments(this.db, this.townId),
       listStations(this.db, this.townId),
       listGrids(this.db, this.townId),
       listHolidays(this.db, this.townId),
       closedCaseExamples(this.db, this.townId, CLASSIFIER_EXAMPLES),
+      listDevices(this.db, this.townId),
     ]);
     const categories = new Map<string, Category>(
       categoryRows.map((row) => {
@@ -116,6 +131,7 @@ export class TownSnapshots {
       stationNames: new Map(stations.map((s) => [s.code, s.short_name])),
       gridNames: new Map(grids.map((g) => [g.code, g.name])),
       gridIndex: createGridIndex(grids.map((g) => ({ properties: { code: g.code, name: g.name, stationCode: g.station_code }, geometry: JSON.parse(g.geometry) }))),
+      devices: devices.map((d) => ({ id: d.code, kind: d.kind as DeviceKind, name: d.name, lng: d.lng, lat: d.lat, gridCode: d.grid_code, metrics: JSON.parse(d.metrics) as string[] })),
     };
   }
 

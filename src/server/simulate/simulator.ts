@@ -11,6 +11,7 @@ import { createWorkCalendar } from '../../domain/calendar/index.js';
 import type { CaseStatus, Channel } from '../../domain/case/index.js';
 import { createGridIndex, bboxOf, toMultiPolygon, type BBox, type GridIndex, type PolygonalGeometry } from '../../domain/geo/index.js';
 import { categoryWeights, type MixCategory } from '../../domain/traffic/case-mix.js';
+import { devicesFor, measuredOnly, type SimDevice } from '../../domain/traffic/device-pick.js';
 import { planIntake, type PlannedIntake } from '../../domain/traffic/intake-plan.js';
 import { nextStepDelay } from '../../domain/traffic/loop-delays.js';
 import { describe as describeCase, placeOf, sensorReading, videoAlgorithm } from '../../domain/traffic/phrases.js';
@@ -173,6 +174,10 @@ export async function simulate(options: SimulateOptions): Promise<SimReport> {
   const gridIndex: GridIndex = createGridIndex(features.map((f) => ({ properties: f.properties, geometry: f.geometry })));
   const grids: Grid[] = features.map((f) => ({ code: f.properties.code, name: f.properties.name, stationCode: f.properties.stationCode, box: bboxOf(toMultiPolygon(f.geometry)) }));
   if (grids.length === 0 || categories.length === 0) throw new SimulationError('the town has no grids or no categories');
+  // the profile's cameras and sensors (devices.yaml), as the screen's map serves them: camera and
+  // sensor reports come through them; a town without devices gets invented ids as before
+  const mapRes = await dispatcher.session.get('/api/v1/dashboard/map');
+  const devices: SimDevice[] = ok(mapRes) ? ((mapRes.body as { devices?: SimDevice[] }).devices ?? []) : [];
 
   // which unit each account acts for (a station chief acts for the station's own team)
   const unitActors = new Map<string, Actor>();
@@ -189,7 +194,8 @@ export async function simulate(options: SimulateOptions): Promise<SimReport> {
   const handled = (c: { owner: string; lead: string | null }) => unitActors.has(c.lead ?? c.owner);
   const weightsByChannel = new Map<Channel, number[]>();
   for (const channel of Object.keys(channelMix) as Channel[]) {
-    weightsByChannel.set(channel, categoryWeights(channel, categories).map((w, i) => w * (handled(categories[i]!) ? 4 : 1)));
+    const weights = categoryWeights(channel, categories).map((w, i) => w * (handled(categories[i]!) ? 4 : 1));
+    weightsByChannel.set(channel, channel === 'sensor' ? measuredOnly(weights, categories, devices) : weights);
   }
 
   const pointIn = (grid: Grid, r: Random): [number, number] => {
@@ -317,9 +323,12 @@ export async function simulate(options: SimulateOptions): Promise<SimReport> {
     const r = random;
     const category = categories[r.weighted(weightsByChannel.get(p.channel)!)]!;
     const local = p.channel === 'inspector' && inspector ? grids.filter((g) => g.stationCode === inspector.stationCode) : grids;
-    const grid = r.pick(local.length > 0 ? local : grids);
-    const [lng, lat] = pointIn(grid, r);
-    const place = placeOf(grid.name, r);
+    const fitting = devicesFor(p.channel, category, devices);
+    const device = fitting.length > 0 ? r.pick(fitting) : undefined;
+    const deviceGrid = device ? grids.find((g) => g.code === gridIndex.locate(device.lng, device.lat)?.gridCode) : undefined;
+    const grid = deviceGrid ?? r.pick(local.length > 0 ? local : grids);
+    const [lng, lat] = device && deviceGrid ? [device.lng, device.lat] : pointIn(grid, r);
+    const place = device && deviceGrid ? device.name : placeOf(grid.name, r);
     const reading = p.channel === 'sensor' ? sensorReading(category, r) : undefined;
     const score = p.channel === 'video_ai' ? Math.round((0.62 + r.next() * 0.37) * 1000) / 1000 : undefined;
     const body: Record<string, unknown> = { channel: p.channel, description: describeCase(p.channel, category, place, r, { reading, score }), location: { lng, lat }, address: place };
@@ -331,9 +340,9 @@ export async function simulate(options: SimulateOptions): Promise<SimReport> {
       hotline_12345: { orderNo: `SIM${options.seed}-${simStart}-${seq}`, callType: 'complaint' },
       hotline_12319: { orderNo: `SIM${options.seed}-${simStart}-${seq}`, callType: 'complaint' },
       police_110: { alarmNo: `SIM${options.seed}-${simStart}-${seq}`, kind: 'complaint' },
-      video_ai: { cameraId: `CAM-${grid.code.slice(-6)}-01`, algorithm: videoAlgorithm(category), score: score ?? 0.9 },
-      video_patrol: { cameraId: `CAM-${grid.code.slice(-6)}-02` },
-      sensor: { deviceId: `IOT-${category.code}-${grid.code.slice(-6)}`, metric: reading?.metric ?? '告警', value: reading?.value ?? 1, threshold: reading?.threshold ?? 0, unit: reading?.unit ?? '次' },
+      video_ai: { cameraId: device?.id ?? `CAM-${grid.code.slice(-6)}-01`, algorithm: videoAlgorithm(category), score: score ?? 0.9 },
+      video_patrol: { cameraId: device?.id ?? `CAM-${grid.code.slice(-6)}-02` },
+      sensor: { deviceId: device?.id ?? `IOT-${category.code}-${grid.code.slice(-6)}`, metric: reading?.metric ?? '告警', value: reading?.value ?? 1, threshold: reading?.threshold ?? 0, unit: reading?.unit ?? '次' },
       inspector: { gridCode: grid.code },
       department: { departmentCode: category.owner },
       leader: { leaderName: '镇领导' },

@@ -5,6 +5,7 @@ import { caseMapEn } from './case-map.js';
 import { casesEn } from './cases.js';
 import { homeWorkEn } from './home-work.js';
 import { mobileEn } from './mobile.js';
+import { commandEn } from './command.js';
 import { screenEn } from './screen.js';
 import { recurringEn } from './recurring.js';
 /** English. Domain terms keep their Chinese name in parentheses where a dispatcher would look for it. */
@@ -183,4 +184,5 @@ export const enUS: Messages = {
   ...screenEn,
   ...assessmentEn,
   ...recurringEn,
+  ...commandEn,
 };

@@ -5,6 +5,7 @@ import { caseMapZh } from './case-map.js';
 import { casesZh } from './cases.js';
 import { homeWorkZh } from './home-work.js';
 import { mobileZh } from './mobile.js';
+import { commandZh } from './command.js';
 import { screenZh } from './screen.js';
 import { recurringZh } from './recurring.js';
 
@@ -182,6 +183,7 @@ export const zhCN = {
   ...screenZh,
   ...assessmentZh,
   ...recurringZh,
+  ...commandZh,
 };
 
 export type Messages = typeof zhCN;

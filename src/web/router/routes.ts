@@ -38,6 +38,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'cases/map', name: 'case-map', component: () => import('../pages/case-map-page.vue'), meta: { titleKey: 'caseMap.title' } },
       { path: 'cases/:id', name: 'case', component: () => import('../pages/case-page.vue'), props: true, meta: { titleKey: 'caseDetail.title' } },
       { path: 'recurring', name: 'recurring', component: () => import('../pages/recurring-page.vue'), meta: { titleKey: 'recurring.title' } },
+      { path: 'command', name: 'command', component: () => import('../pages/command-page.vue'), meta: { titleKey: 'command.title' } },
       { path: 'org/map', name: 'grid-map', component: () => import('../pages/grid-map-page.vue'), meta: { titleKey: 'menu.map' } },
       { path: 'org/departments', name: 'departments', component: () => import('../pages/departments-page.vue'), meta: { titleKey: 'menu.departments' } },
       { path: 'org/categories', name: 'categories', component: () => import('../pages/categories-page.vue'), meta: { titleKey: 'menu.categories' } },

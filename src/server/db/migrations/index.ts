@@ -9,6 +9,7 @@ import * as dashboard from './0006-dashboard.js';
 import * as assessment from './0007-assessment.js';
 import * as assessmentFacts from './0008-assessment-facts.js';
 import * as recurring from './0009-recurring-problems.js';
+import * as commandModes from './0010-command-modes.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-organisation': organisation,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-assessment': assessment,
   '0008-assessment-facts': assessmentFacts,
   '0009-recurring-problems': recurring,
+  '0010-command-modes': commandModes,
 };

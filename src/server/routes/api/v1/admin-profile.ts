@@ -39,7 +39,7 @@ export async function adminProfileRoutes(api: Api, ctx: AppContext): Promise<voi
       bodyLimit: sectionBodyLimit,
       schema: {
         tags,
-        summary: '修改镇配置分节 Replace one section (stations, grids, departments, categories, personnel, roster, holidays, rules); 409 when the base hash is stale, 422 with every problem',
+        summary: '修改镇配置分节 Replace one section (stations, grids, departments, categories, personnel, roster, holidays, rules, devices); 409 when the base hash is stale, 422 with every problem',
         params: profileSectionParams,
         querystring: noQuery,
         body: putProfileSectionBody,

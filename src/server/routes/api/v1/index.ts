@@ -19,6 +19,7 @@ import { dashboardRoutes } from './dashboard.js';
 import { assessmentRoutes } from './assessment.js';
 import { adminProfileRoutes } from './admin-profile.js';
 import { recurringRoutes } from './recurring.js';
+import { commandModeRoutes } from './command-mode.js';
 import { installIdempotency } from '../../../http/idempotency.js';
 import { installNulGuard } from '../../../http/reject-nul.js';
 import { getCaseDetail } from '../../../cases/get-case-detail.js';
@@ -45,4 +46,5 @@ export async function registerApiRoutes(api: Api, ctx: AppContext): Promise<void
   await assessmentRoutes(api, ctx);
   await adminProfileRoutes(api, ctx);
   await recurringRoutes(api, ctx);
+  await commandModeRoutes(api, ctx);
 }
