@@ -1,0 +1,105 @@
+/**
+ * The year's assessment on a seeded year of history (`cityops seed`: 1 500 realistic cases over
+ * 2025), checked against answers worked out independently from the record itself — the events'
+ * own fields and the cases' columns, read with plain queries, not through the assessment's facts:
+ * each unit's dispatches and closes, the 约谈 list, the 责任追究 list, the drill-down behind every
+ * unit's 派单数, and the ranking's order and veto.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnnualAssessmentDto, AssessmentCasesDto } from '../../src/contracts/assessment.js';
+import { seedHistory } from '../../src/server/seed/seed-history.js';
+import { createTestApp, login, type TestApp } from '../app.js';
+import { dialectUnderTest } from '../database.js';
+import { dongpingProfile, dongpingUsers } from '../dongping.js';
+
+interface Event {
+  case_id: string;
+  action: string;
+  data: Record<string, unknown>;
+}
+
+const countBy = <T>(items: readonly T[], key: (x: T) => string | null | undefined): Map<string, number> => {
+  const out = new Map<string, number>();
+  for (const x of items) {
+    const k = key(x);
+    if (k) out.set(k, (out.get(k) ?? 0) + 1);
+  }
+  return out;
+};
+
+describe(`the annual assessment on a seeded year (${dialectUnderTest})`, () => {
+  let t: TestApp;
+  let cookie: string;
+  let annual: AnnualAssessmentDto;
+  let events: Event[];
+  beforeAll(async () => {
+    const profile = await dongpingProfile();
+    t = await createTestApp({ profile: () => profile, users: dongpingUsers, now: '2026-01-05T02:00:00.000Z', config: { sessionIdleMinutes: 1_000_000 } });
+    cookie = await login(t.app, 'supervisor');
+    await seedHistory(t.database, t.ctx.townId, t.ctx.cipher, { cases: 1500, from: new Date('2025-01-01T00:00:00+08:00'), to: new Date('2025-12-31T20:00:00+08:00'), seed: 11, batch: 500 });
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/assessment/annual?year=2025', headers: { cookie } });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    annual = res.json();
+    const rows = await t.database.db.selectFrom('case_events').select(['case_id', 'action', 'data']).orderBy('seq').execute();
+    events = rows.map((r) => ({ case_id: r.case_id, action: r.action, data: JSON.parse(r.data) as Record<string, unknown> }));
+  }, 180_000);
+  afterAll(async () => t?.close());
+
+  it('counts each unit’s dispatches and closes as the record has them', () => {
+    const dispatched = countBy(events.filter((e) => e.action === 'dispatch' || e.action === 'designate'), (e) => e.data.leadUnit as string);
+    const closed = countBy(events.filter((e) => e.action === 'close'), (e) => e.data.unit as string);
+    expect(annual.units.length).toBeGreaterThan(10);
+    for (const u of annual.units) {
+      expect(u.dispatched, u.unitCode).toBe(dispatched.get(u.unitCode) ?? 0);
+      expect(u.indicators.closed, u.unitCode).toBe(closed.get(u.unitCode) ?? 0);
+    }
+    // the seeded year is busy enough to rank several units
+    expect(annual.units.filter((u) => u.ranked).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('ranks by score, best first, with the last place alone vetoed', () => {
+    const ranked = annual.units.filter((u) => u.ranked);
+    expect(ranked.every((u) => u.dispatched >= annual.rules.minimumDispatched && u.score !== null)).toBe(true);
+    const scores = ranked.map((u) => u.score!);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const lowest = Math.min(...scores);
+    expect(ranked.filter((u) => u.veto).map((u) => u.score)).toEqual(ranked.filter((u) => u.score === lowest).map(() => lowest));
+    expect(annual.units.filter((u) => !u.ranked).every((u) => !u.veto && u.rank === null)).toBe(true);
+    // every score is its explained terms plus bonus and adjustments
+    for (const u of ranked) expect(Math.abs(u.terms.reduce((s, x) => s + x.points, 0) + u.bonus.points + u.adjustmentPoints - u.score!)).toBeLessThan(0.05);
+  });
+
+  it('lists for interview exactly the units with visits dissatisfied by poor handling or falsification', () => {
+    const visits = events.filter((e) => e.action === 'visit' && e.data.outcome === 'dissatisfied' && (e.data.cause === 'poor_handling' || e.data.cause === 'falsified'));
+    expect(visits.length).toBeGreaterThan(0);
+    const byUnit = countBy(visits, (e) => e.data.unit as string);
+    expect(new Map(annual.interviews.map((i) => [i.unitCode, i.count]))).toEqual(byUnit);
+    expect(annual.interviews.every((i) => i.leader !== null && i.cases.length === i.count)).toBe(true);
+  });
+
+  it('holds to account for persistent problems heard first from the public, per unit', async () => {
+    const persistent = [...(await t.ctx.town.current()).categories.values()].filter((c) => c.persistent);
+    const owner = new Map(persistent.map((c) => [c.code, c.owner]));
+    const cases = await t.database.db
+      .selectFrom('cases')
+      .select(['id', 'channel', 'category_code', 'lead_unit', 'status'])
+      .where('category_code', 'in', [...owner.keys()])
+      .execute();
+    const late = new Set(['hotline_12345', 'hotline_12319', 'police_110', 'citizen', 'leader']);
+    const expected = countBy(cases.filter((c) => c.status !== 'voided' && late.has(c.channel)), (c) => c.lead_unit ?? owner.get(c.category_code!)!);
+    expect(expected.size).toBeGreaterThan(0);
+    expect(new Map(annual.accountability.filter((a) => a.foundLate.length > 0).map((a) => [a.unitCode, a.foundLate.length]))).toEqual(expected);
+  });
+
+  it('leads from every unit’s 派单数 to exactly its dispatches', async () => {
+    for (const u of annual.units.filter((x) => x.dispatched > 0)) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/assessment/cases?subject=unit&key=${u.unitCode}&metric=dispatched&period=2025&limit=500`, headers: { cookie } });
+      const page = res.json() as AssessmentCasesDto;
+      expect(page.total, u.unitCode).toBe(u.dispatched);
+      if (page.nextCursor === null) {
+        const expectedCases = events.filter((e) => (e.action === 'dispatch' || e.action === 'designate') && e.data.leadUnit === u.unitCode).map((e) => e.case_id);
+        expect(page.items.map((i) => i.caseId).sort(), u.unitCode).toEqual(expectedCases.sort());
+      }
+    }
+  });
+});
