@@ -71,8 +71,10 @@ async function rebuild(env: Record<string, string>): Promise<number> {
 async function measure(label: string, cases: number, env: Record<string, string>): Promise<Row> {
   console.log(`${label}: seeding ${cases.toLocaleString('en-US')} cases from ${year}-01-01 to today…`);
   const seedSeconds = await seedCases(env, cases, yearStart, now);
+  // the recount runs in this process before the server starts, so both use the code of this run
+  console.log(`${label}: recounting the whole record (cityops assessment rebuild)…`);
+  const rebuildSeconds = await rebuild(env);
   const server = await spawnBenchServer(env);
-  let row: Omit<Row, 'rebuildSeconds'>;
   try {
     const api = `${server.url}/api`;
     // the scorecard of the unit with the most cases
@@ -80,12 +82,10 @@ async function measure(label: string, cases: number, env: Record<string, string>
     const unit = all.items.sort((x, y) => y.indicators.dispatched - x.indicators.dispatched)[0]!.key;
     const [annual, annualNaive] = await compare(`${api}/v1/assessment/annual?year=${year}`, `${api}/bench-naive-annual?year=${year}`, server.apiKey, 3);
     const [scorecard, scorecardNaive] = await compare(`${api}/v1/assessment/indicators?subject=unit&key=${unit}&period=${year}`, `${api}/bench-naive-scorecard?period=${year}&key=${unit}`, server.apiKey, 10);
-    row = { label, cases, seedSeconds, annual, annualNaive, scorecard, scorecardNaive, unit, rssMb: rssMb(server.child.pid!) };
+    return { label, cases, seedSeconds, annual, annualNaive, scorecard, scorecardNaive, unit, rebuildSeconds, rssMb: rssMb(server.child.pid!) };
   } finally {
     await server.stop();
   }
-  console.log(`${label}: recounting the whole record (cityops assessment rebuild)…`);
-  return { ...row, rebuildSeconds: await rebuild(env) };
 }
 
 const rows: Row[] = [];
