@@ -3,7 +3,6 @@
  * fixes the phone took since it last sent (more after a spell offline). Stored as WGS84.
  */
 import { z } from 'zod';
-import { crsValues } from '../domain/geo/crs.js';
 import { POSITION_BATCH_MAX } from '../domain/positions/positions.js';
 
 export const positionPointInput = z.strictObject({
@@ -13,8 +12,8 @@ export const positionPointInput = z.strictObject({
   accuracy: z.number().min(0).max(100_000).optional(),
   /** the device's time of the fix; with the same user, the point's identity (a resent point is stored once) */
   at: z.iso.datetime({ offset: true }),
-  /** coordinate system of lng/lat; 高德/腾讯 SDKs give gcj02 */
-  crs: z.enum(crsValues).default('wgs84'),
+  /** coordinate system of lng/lat (the crs values of src/domain/geo, spelled out like intake's: the web bundle does not load gcoord); 高德/腾讯 SDKs give gcj02 */
+  crs: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84'),
 });
 export type PositionPointInput = z.input<typeof positionPointInput>;
 
