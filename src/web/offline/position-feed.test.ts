@@ -70,6 +70,16 @@ describe('PositionBuffer: when to send', () => {
     expect(buffer.size).toBe(20);
   });
 
+  it('sendSoon makes the next fix due at once (the feed switched on again)', async () => {
+    const { buffer, advance, now } = setup();
+    buffer.add(fixAt(now()));
+    await buffer.flush();
+    advance(5_000);
+    expect(buffer.add(fixAt(now()))).toBe(false);
+    buffer.sendSoon();
+    expect(buffer.due()).toBe(true);
+  });
+
   it('skips a fix that comes less than 10 s after the last buffered one', () => {
     const { buffer } = setup();
     buffer.add(fixAt(T0));

@@ -101,6 +101,11 @@ export class PositionBuffer {
     return this.running;
   }
 
+  /** The next fix goes at once (the feed was just switched on again: the screen should know soon). */
+  sendSoon(): void {
+    this.lastTry = null;
+  }
+
   /** Forgets everything (sign-out: the next account must not send this one's points). */
   clear(): void {
     this.points = [];

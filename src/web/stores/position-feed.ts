@@ -135,6 +135,7 @@ export const usePositionFeedStore = defineStore('position-feed', () => {
       // what was taken while on duty still goes
       void flush();
     } else {
+      buffer.sendSoon();
       watch();
     }
   }
