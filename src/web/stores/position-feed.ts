@@ -111,13 +111,14 @@ export const usePositionFeedStore = defineStore('position-feed', () => {
     window.removeEventListener('online', onOnline);
     if (timer) clearInterval(timer);
     timer = null;
-    void flush().finally(() => {
-      if (!session.user) {
-        buffer.clear();
-        sync();
-      }
-    });
     state.value = 'off';
+    if (session.user) {
+      void flush();
+    } else {
+      // signed out (logout flushed first): the next account must not send this one's points
+      buffer.clear();
+      sync();
+    }
   }
 
   function setPaused(value: boolean): void {

@@ -67,7 +67,8 @@ export class ScreenOverlays {
         }
         continue;
       }
-      const marker = L.marker([i.lat, i.lng], { icon: this.iconOf(i), keyboard: false, title: i.name })
+      // above the cases and their clusters: a person standing among many open cases stays clickable
+      const marker = L.marker([i.lat, i.lng], { icon: this.iconOf(i), keyboard: false, title: i.name, zIndexOffset: 1000 })
         .bindTooltip(text.tooltipOf(i), { direction: 'top' })
         // the popup reads the inspector as last drawn when opened
         .bindPopup(() => inspectorPopup(this.inspectors.get(i.actorId)?.data ?? i, text), { minWidth: 220, className: 'screen-popup' });
