@@ -105,14 +105,26 @@ export const dashboardMapCaseDto = z.object({
 });
 export type DashboardMapCaseDto = z.infer<typeof dashboardMapCaseDto>;
 
-/** An inspector's last known position: where their latest own report (inspector channel, last 24 h) was made. */
+/**
+ * An inspector's last known position in the last 24 hours: the fresher of their latest GPS fix from
+ * the phone app (`gps`) and the place of their latest own report (inspector channel, `report`).
+ */
 export const dashboardInspectorDto = z.object({
   actorId: z.string(),
   name: z.string(),
+  /** the station the inspector's account works for */
+  stationName: z.string().nullable(),
   lng: z.number(),
   lat: z.number(),
+  /** the fix's device time (gps) or the report's time (report) */
   at: z.string(),
-  caseNo: z.string(),
+  source: z.enum(['gps', 'report']),
+  /** older than 15 minutes (POSITION_STALE_MS): the screen draws it grey */
+  stale: z.boolean(),
+  /** gps: the phone's accuracy radius in metres, when it gave one */
+  accuracy: z.number().nullable(),
+  /** report: the case reported there */
+  caseNo: z.string().nullable(),
 });
 export type DashboardInspectorDto = z.infer<typeof dashboardInspectorDto>;
 

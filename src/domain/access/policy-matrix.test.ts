@@ -38,23 +38,24 @@ const columns = [
   ['recurring', 'strike_off'],
   ['command_mode', 'read'],
   ['command_mode', 'change'],
+  ['inspector_positions', 'report'],
 ] as const;
 
 // prettier-ignore
 const expected: Record<Role, string> = {
-  //                  prof docR docU pers phone citz  usrR usrC usrU role unlk keyR keyC keyV audt caseR caseC whkR whkC whkU whkD asmR asmA recR recP recX cmdR cmdC
-  dispatcher:        'T    -    -    T    T     T     M    -    -    -    -    -    -    -    -    T    T    -    -    -    -    T    -    T    -    -    T    -',
-  coordinator:       'T    -    -    T    T     T     M    -    -    -    -    -    -    -    -    T    T    -    -    -    -    T    -    T    -    -    T    -',
-  supervisor:        'T    -    -    T    -     -     M    -    -    -    -    -    -    -    -    T    -    -    -    -    -    T    T    T    T    T    T    -',
-  team_manager:      'T    -    -    T    T     -     M    -    -    -    -    -    -    -    -    T    -    -    -    -    -    T    -    T    -    -    T    -',
-  emergency_officer: 'T    -    -    T    T     -     M    -    -    -    -    -    -    -    -    T    T    -    -    -    -    T    -    T    -    -    T    T',
-  inspector:         'T    -    -    T    -     -     M    -    -    -    -    -    -    -    -    S    T    -    -    -    -    -    -    S    -    -    T    -',
-  station_chief:     'T    -    -    T    S     -     M    -    -    -    -    -    -    -    -    SD   T    -    -    -    -    -    -    SD   D    -    T    -',
-  department_handler:'T    -    -    T    -     -     M    -    -    -    -    -    -    -    -    D    T    -    -    -    -    -    -    D    D    -    T    -',
-  leader:            'T    -    -    T    T     T     M    -    -    -    -    -    -    -    -    T    T    -    -    -    -    T    -    T    -    -    T    T',
-  system_admin:      'T    T    T    T    T     -     TM   T    T    T    T    T    T    T    -    -    -    T    T    T    T    -    -    -    -    -    T    -',
-  security_admin:    'T    -    -    T    -     -     TM   -    -    T    T    T    T    T    T    -    -    -    -    -    -    -    -    -    -    -    T    -',
-  auditor:           'T    -    -    T    -     -     M    -    -    -    -    -    -    -    T    -    -    -    -    -    -    -    -    -    -    -    T    -',
+  //                  prof docR docU pers phone citz  usrR usrC usrU role unlk keyR keyC keyV audt caseR caseC whkR whkC whkU whkD asmR asmA recR recP recX cmdR cmdC posR
+  dispatcher:        'T    -    -    T    T     T     M    -    -    -    -    -    -    -    -    T    T    -    -    -    -    T    -    T    -    -    T    -    -',
+  coordinator:       'T    -    -    T    T     T     M    -    -    -    -    -    -    -    -    T    T    -    -    -    -    T    -    T    -    -    T    -    -',
+  supervisor:        'T    -    -    T    -     -     M    -    -    -    -    -    -    -    -    T    -    -    -    -    -    T    T    T    T    T    T    -    -',
+  team_manager:      'T    -    -    T    T     -     M    -    -    -    -    -    -    -    -    T    -    -    -    -    -    T    -    T    -    -    T    -    -',
+  emergency_officer: 'T    -    -    T    T     -     M    -    -    -    -    -    -    -    -    T    T    -    -    -    -    T    -    T    -    -    T    T    -',
+  inspector:         'T    -    -    T    -     -     M    -    -    -    -    -    -    -    -    S    T    -    -    -    -    -    -    S    -    -    T    -    M',
+  station_chief:     'T    -    -    T    S     -     M    -    -    -    -    -    -    -    -    SD   T    -    -    -    -    -    -    SD   D    -    T    -    -',
+  department_handler:'T    -    -    T    -     -     M    -    -    -    -    -    -    -    -    D    T    -    -    -    -    -    -    D    D    -    T    -    -',
+  leader:            'T    -    -    T    T     T     M    -    -    -    -    -    -    -    -    T    T    -    -    -    -    T    -    T    -    -    T    T    -',
+  system_admin:      'T    T    T    T    T     -     TM   T    T    T    T    T    T    T    -    -    -    T    T    T    T    -    -    -    -    -    T    -    -',
+  security_admin:    'T    -    -    T    -     -     TM   -    -    T    T    T    T    T    T    -    -    -    -    -    -    -    -    -    -    -    T    -    -',
+  auditor:           'T    -    -    T    -     -     M    -    -    -    -    -    -    -    T    -    -    -    -    -    -    -    -    -    -    -    T    -    -',
 };
 
 const letter: Record<AccessScope, string> = { town: 'T', own_station: 'S', own_department: 'D', self: 'M' };

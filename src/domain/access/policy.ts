@@ -30,6 +30,8 @@ export const accessResources = {
   recurring: ['read', 'plan', 'strike_off'],
   /** the town's command mode (R9): change = declare a mode other than daily, or stand it down */
   command_mode: ['read', 'change'],
+  /** the inspectors' GPS feed from the phone app: report = post one's own fixes (the screen's map reads them under cases:read) */
+  inspector_positions: ['report'],
 } as const;
 
 export type Resource = keyof typeof accessResources;
@@ -111,6 +113,8 @@ export const policyRules: readonly PolicyRule[] = [
   { resource: 'command_mode', action: 'read', roles, scope: 'town' },
   // the town's leaders declare and stand down joint, authorised and emergency command; the emergency group acts for them
   { resource: 'command_mode', action: 'change', roles: ['leader', 'emergency_officer'], scope: 'town' },
+  // an inspector on patrol reports where they are, for themselves only (an API key is never "self")
+  { resource: 'inspector_positions', action: 'report', roles: ['inspector'], scope: 'self' },
 ];
 
 /** Actions whose refusal is itself worth an audit row (someone tried something privileged). */
@@ -128,6 +132,7 @@ export function isPrivileged(resource: Resource, action: string): boolean {
       return action !== 'read';
     case 'cases':
     case 'recurring':
+    case 'inspector_positions':
       return false;
     case 'assessment':
       return action === 'adjust';

@@ -10,6 +10,7 @@ import type { IdentityTables } from './schema-identity.js';
 import type { WebhookTables } from './schema-webhooks.js';
 import type { TownProfileTables } from './schema-town-profiles.js';
 import type { RecurringTables } from './schema-recurring.js';
+import type { PositionTables } from './schema-positions.js';
 
 type Flag = number;
 type Json = string;
@@ -135,7 +136,7 @@ export interface ProfileHistoryTable {
   changed_by: string;
 }
 
-export interface DB extends IdentityTables, CaseTables, WebhookTables, DashboardTables, TownProfileTables, RecurringTables, CommandTables {
+export interface DB extends IdentityTables, CaseTables, WebhookTables, DashboardTables, TownProfileTables, RecurringTables, CommandTables, PositionTables {
   towns: TownsTable;
   center_groups: CenterGroupsTable;
   stations: StationsTable;

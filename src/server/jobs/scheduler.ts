@@ -1,7 +1,9 @@
-/** Background jobs of one node: the deadline sweep, the outbox relay, webhook delivery, recurring-problem detection and housekeeping. */
+/** Background jobs of one node: the deadline sweep, the outbox relay, webhook delivery, recurring-problem detection and housekeeping (expired keys, sessions, published outbox rows, GPS points older than 24 h). */
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context.js';
 import { deleteExpiredIdempotencyKeys } from '../db/repositories/idempotency-repository.js';
+import { purgePositionsBefore } from '../db/repositories/inspector-position-repository.js';
+import { POSITION_MAX_AGE_MS } from '../../domain/positions/index.js';
 import { purgePublishedOutbox } from '../db/repositories/outbox-repository.js';
 import { deleteExpiredSessions } from '../db/repositories/session-repository.js';
 import { relayOutbox } from './outbox-relay.js';
@@ -35,6 +37,8 @@ export function startJobs(ctx: AppContext, log: FastifyBaseLogger): Jobs {
       await deleteExpiredIdempotencyKeys(ctx.database.db, now.toISOString());
       await deleteExpiredSessions(ctx.database.db, ctx.townId, now.toISOString());
       await purgePublishedOutbox(ctx.database.db, new Date(now.getTime() - 7 * 24 * 60 * MINUTE).toISOString());
+      // the inspectors' GPS track is kept 24 hours (issue #5)
+      await purgePositionsBefore(ctx.database.db, new Date(now.getTime() - POSITION_MAX_AGE_MS).toISOString());
     }),
   ];
   return {

@@ -10,6 +10,7 @@ import * as assessment from './0007-assessment.js';
 import * as assessmentFacts from './0008-assessment-facts.js';
 import * as recurring from './0009-recurring-problems.js';
 import * as commandModes from './0010-command-modes.js';
+import * as inspectorPositions from './0011-inspector-positions.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-organisation': organisation,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-assessment-facts': assessmentFacts,
   '0009-recurring-problems': recurring,
   '0010-command-modes': commandModes,
+  '0011-inspector-positions': inspectorPositions,
 };

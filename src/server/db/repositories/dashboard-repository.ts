@@ -156,6 +156,8 @@ export interface ReportPositionRow {
   lat: number;
   at: string;
   case_no: string;
+  /** the reporting account's station (users.station_code), null when none or not a user */
+  station_code: string | null;
 }
 
 /** Where the given channel's located cases created since `from` were reported by someone in `role`, and by whom, newest first. */
@@ -163,7 +165,8 @@ export async function recentReportPositions(db: Db, townId: string, channel: str
   const rows = await db
     .selectFrom('cases as c')
     .innerJoin('case_events as e', (j) => j.onRef('e.case_id', '=', 'c.id').on('e.action', '=', 'report'))
-    .select(['e.actor_id', 'e.actor_name', 'c.lng', 'c.lat', 'c.created_at as at', 'c.case_no'])
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .select(['e.actor_id', 'e.actor_name', 'c.lng', 'c.lat', 'c.created_at as at', 'c.case_no', 'u.station_code'])
     .where('c.town_id', '=', townId)
     .where('c.created_at', '>=', from)
     .where('c.channel', '=', channel)

@@ -6,6 +6,8 @@
  * after a break resumes from the last event seen (Last-Event-ID). Only the latest snapshots are held: nothing grows while the wall runs for days.
  * The command mode (R9) comes with each snapshot; as the stream carries case events only, it is also
  * asked for every few seconds (one small read), so a declared or stood-down mode shows within them.
+ * The inspectors' GPS positions are no case events either: the map is read again every 30 s, so a
+ * moved inspector moves and an inspector without news turns grey (stale) without a case happening.
  */
 import { onBeforeUnmount, onMounted, shallowRef, watch } from 'vue';
 import { fetchCommandMode, type CommandPeriodDto } from '../../api/command-mode.js';
@@ -17,6 +19,8 @@ const DELAY_MS = 150;
 const RETRY_MS = 10_000;
 /** how often the command mode is asked for between snapshots */
 export const COMMAND_POLL_MS = 5_000;
+/** how often the map is read again for the inspectors' positions (the phones send about once a minute) */
+export const MAP_POLL_MS = 30_000;
 
 export function useScreenData() {
   const dashboard = shallowRef<DashboardDto | null>(null);
@@ -30,6 +34,7 @@ export function useScreenData() {
   const commandMode = shallowRef<CommandPeriodDto | null>(null);
   let retry: ReturnType<typeof setTimeout> | null = null;
   let commandPoll: ReturnType<typeof setInterval> | null = null;
+  let mapPoll: ReturnType<typeof setInterval> | null = null;
   const setCommandMode = (p: CommandPeriodDto | null) => {
     // a new object only when the period or its end changed, so the banner is not redrawn for nothing
     if (p?.id !== commandMode.value?.id || p?.endedAt !== commandMode.value?.endedAt) commandMode.value = p;
@@ -79,11 +84,19 @@ export function useScreenData() {
         () => undefined, // the snapshot's error state speaks for a broken connection
       );
     }, COMMAND_POLL_MS);
+    mapPoll = setInterval(() => {
+      // only the map: the figures move with case events, which the stream brings
+      fetchDashboardMap().then(
+        (m) => (map.value = m),
+        () => undefined,
+      );
+    }, MAP_POLL_MS);
   });
   onBeforeUnmount(() => {
     refetch.cancel();
     if (retry) clearTimeout(retry);
     if (commandPoll) clearInterval(commandPoll);
+    if (mapPoll) clearInterval(mapPoll);
   });
 
   return { dashboard, map, failed, connected, lastSeq, events, commandMode };

@@ -20,6 +20,7 @@ import { assessmentRoutes } from './assessment.js';
 import { adminProfileRoutes } from './admin-profile.js';
 import { recurringRoutes } from './recurring.js';
 import { commandModeRoutes } from './command-mode.js';
+import { inspectorPositionRoutes } from './inspector-positions.js';
 import { installIdempotency } from '../../../http/idempotency.js';
 import { installNulGuard } from '../../../http/reject-nul.js';
 import { getCaseDetail } from '../../../cases/get-case-detail.js';
@@ -47,4 +48,5 @@ export async function registerApiRoutes(api: Api, ctx: AppContext): Promise<void
   await adminProfileRoutes(api, ctx);
   await recurringRoutes(api, ctx);
   await commandModeRoutes(api, ctx);
+  await inspectorPositionRoutes(api, ctx);
 }
