@@ -231,6 +231,7 @@ export const annualAssessmentDto = z.object({
       name: z.string(),
       leader: z.object({ code: z.string(), name: z.string(), position: z.string() }).nullable(),
       count: z.number().int(),
+      /** the most recent cases first, at most `caseLimit` of them (the xlsx export has them all) */
       cases: z.array(caseRef.extend({ cause: z.string(), note: z.string().nullable() })),
     }),
   ),
@@ -239,10 +240,15 @@ export const annualAssessmentDto = z.object({
     z.object({
       unitCode: z.string(),
       name: z.string(),
+      foundLateCount: z.number().int(),
+      unresolvedCount: z.number().int(),
+      /** the most recent cases first, at most `caseLimit` of each (the xlsx export has them all) */
       foundLate: z.array(caseRef.extend({ channel: z.string() })),
       unresolved: z.array(caseRef.extend({ status: z.string(), overdue: z.boolean() })),
     }),
   ),
+  /** how many cases each list carries at most */
+  caseLimit: z.number().int(),
   generatedAt: z.string(),
 });
 export type AnnualAssessmentDto = z.infer<typeof annualAssessmentDto>;

@@ -9,6 +9,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnualAssessmentDto, AssessmentCasesDto, IndicatorsDto } from '../../src/contracts/assessment.js';
+import { getAnnualAssessment } from '../../src/server/assessment/get-annual-assessment.js';
 import { rebuildAssessment, verifyAssessment } from '../../src/server/assessment/recount-assessment.js';
 import type { TestApp } from '../app.js';
 import { dialectUnderTest } from '../database.js';
@@ -99,6 +100,18 @@ describe(`annual assessment (${dialectUnderTest})`, () => {
     expect(e.foundLate.map((c) => c.caseId).sort()).toEqual([...stalls].sort());
     expect(e.unresolved.map((c) => c.caseId).sort()).toEqual(stalls.slice(2).sort());
     expect(e.unresolved.every((c) => c.overdue && c.status === 'dispatched')).toBe(true);
+    expect(e).toMatchObject({ foundLateCount: 10, unresolvedCount: 8 });
+  });
+
+  it('lists at most the most recent cases on the page, with the full counts', async () => {
+    const a = await getAnnualAssessment(t.ctx, 2026, undefined, 3);
+    const e = a.accountability[0]!;
+    expect(a.caseLimit).toBe(3);
+    expect(e).toMatchObject({ foundLateCount: 10, unresolvedCount: 8 });
+    // (the ten were taken at one instant on the test clock, so which three are "most recent" is the database's order)
+    expect(new Set(e.foundLate.map((c) => c.caseId)).size).toBe(3);
+    expect(e.foundLate.every((c) => stalls.includes(c.caseId))).toBe(true);
+    expect(e.unresolved).toHaveLength(3);
   });
 
   it('leads from every number to exactly the cases behind it, page by page', async () => {

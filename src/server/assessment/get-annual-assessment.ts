@@ -34,7 +34,13 @@ const startOfLocalDay = (day: string) => new Date(`${day}T00:00:00+08:00`).toISO
 /** Where the year's sums come from: the day counters (the bench's baseline counts the facts instead). */
 type SumsOf = typeof sumAssessmentCounts;
 
-export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf: SumsOf = sumAssessmentCounts): Promise<AnnualAssessmentDto> {
+/** How many cases the page's lists carry (a year of a busy town has tens of thousands); the xlsx has them all. */
+export const ANNUAL_CASE_LIMIT = 100;
+
+/** The most recent `limit` of a chronological list, newest first. */
+const latest = <T>(items: readonly T[], limit: number): T[] => items.slice(Math.max(0, items.length - limit)).reverse();
+
+export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf: SumsOf = sumAssessmentCounts, caseLimit = ANNUAL_CASE_LIMIT): Promise<AnnualAssessmentDto> {
   const town = await ctx.town.current();
   const rules = assessmentRulesOf(town.rules);
   const range = periodRange(String(year))!;
@@ -92,12 +98,13 @@ export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf:
     .filter((unit) => interviewCount(rules, counts(unit)) >= rules.interview.minimum)
     .map((unit) => {
       const leader = people.get(interviewLeader(rules, unit));
-      const cases = visits
-        .filter((v) => v.key === unit)
-        .map((v) => {
+      const cases = latest(
+        visits.filter((v) => v.key === unit),
+        caseLimit,
+      ).map((v) => {
           const data = JSON.parse(v.data) as { note?: unknown };
-          return { caseId: v.case_id, caseNo: v.case_no, categoryCode: v.category_code, categoryName: categoryName(v.category_code), at: v.at, cause: v.metric.slice('dissatisfied:'.length), note: typeof data.note === 'string' ? data.note : null };
-        });
+        return { caseId: v.case_id, caseNo: v.case_no, categoryCode: v.category_code, categoryName: categoryName(v.category_code), at: v.at, cause: v.metric.slice('dissatisfied:'.length), note: typeof data.note === 'string' ? data.note : null };
+      });
       return { unitCode: unit, name: unitName(unit), leader: leader ? { code: leader.code, name: leader.name, position: leader.position } : null, count: interviewCount(rules, counts(unit)), cases };
     })
     .sort((a, b) => b.count - a.count || a.unitCode.localeCompare(b.unitCode));
@@ -118,10 +125,12 @@ export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf:
     .map(([unit, e]) => ({
       unitCode: unit,
       name: unitName(unit),
-      foundLate: e.foundLate.map((p) => ({ ...ref(p), channel: p.channel })),
-      unresolved: e.unresolved.map((p) => ({ ...ref(p), status: p.status, overdue: p.overdue })),
+      foundLateCount: e.foundLate.length,
+      unresolvedCount: e.unresolved.length,
+      foundLate: latest(e.foundLate, caseLimit).map((p) => ({ ...ref(p), channel: p.channel })),
+      unresolved: latest(e.unresolved, caseLimit).map((p) => ({ ...ref(p), status: p.status, overdue: p.overdue })),
     }))
-    .sort((a, b) => b.foundLate.length + b.unresolved.length - (a.foundLate.length + a.unresolved.length) || a.unitCode.localeCompare(b.unitCode));
+    .sort((a, b) => b.foundLateCount + b.unresolvedCount - (a.foundLateCount + a.unresolvedCount) || a.unitCode.localeCompare(b.unitCode));
 
   return {
     year,
@@ -137,6 +146,7 @@ export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf:
     units,
     interviews,
     accountability,
+    caseLimit,
     generatedAt: now.toISOString(),
   };
 }

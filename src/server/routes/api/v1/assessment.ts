@@ -103,7 +103,8 @@ export async function assessmentRoutes(api: Api, ctx: AppContext): Promise<void>
     },
     async (request, reply) => {
       await authorize(request, 'read', 'assessment');
-      const dto = await getAnnualAssessment(ctx, request.query.year);
+      // the spreadsheet lists every case of the 约谈 and 责任追究 lists, not only the page's most recent
+      const dto = await getAnnualAssessment(ctx, request.query.year, undefined, Infinity);
       const body = Buffer.from(await annualWorkbook(dto).xlsx.writeBuffer());
       return reply.type(xlsxMediaType).header('content-disposition', attachmentDisposition(`年度考核_${dto.year}.xlsx`, `assessment-${dto.year}.xlsx`)).header('cache-control', 'no-store').send(body);
     },
