@@ -51,16 +51,18 @@ export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf:
   const persistentCodes = [...town.categories.values()].filter((c) => c.persistent).map((c) => c.code);
   const interviewMetrics = rules.interview.causes.map((c) => `dissatisfied:${c}`);
 
-  const [sums, adjustments, visits, persistent, personnel] = await Promise.all([
+  const [sums, adjustments, persistent, personnel] = await Promise.all([
     sumsOf(db, ctx.townId, 'unit', range.from, range.to),
     adjustmentsOf(db, ctx.townId, year),
-    unitFactsWithData(db, ctx.townId, interviewMetrics, range.from, range.to),
     casesOfCategories(db, ctx.townId, persistentCodes, startOfLocalDay(range.from), yearEnd.toISOString()),
     listPersonnel(db, ctx.townId),
   ]);
   const countsOf = new Map<string, Record<string, number>>();
   for (const s of sums) (countsOf.get(s.key) ?? countsOf.set(s.key, {}).get(s.key)!)[s.metric] = s.n;
   const counts = (unit: string): FactCounts => countsOf.get(unit) ?? {};
+  // the counters say which units are to be interviewed; only their visits are read, by the facts' index
+  const toInterview = [...countsOf.keys()].filter((unit) => interviewCount(rules, counts(unit)) >= rules.interview.minimum);
+  const visits = await unitFactsWithData(db, ctx.townId, toInterview, interviewMetrics, range.from, range.to);
 
   const assessed = [...town.units.values()].filter((u) => (rules.assessedKinds as readonly string[]).includes(u.kind));
   const scored = assessed.map((u) => {
@@ -94,8 +96,7 @@ export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf:
   const people = new Map(personnel.map((p) => [p.code, p]));
   const categoryName = (code: string | null) => (code ? (town.categories.get(code)?.name ?? null) : null);
   const unitName = (code: string) => town.units.get(code)?.name ?? code;
-  const interviews = [...new Set(visits.map((v) => v.key))]
-    .filter((unit) => interviewCount(rules, counts(unit)) >= rules.interview.minimum)
+  const interviews = toInterview
     .map((unit) => {
       const leader = people.get(interviewLeader(rules, unit));
       const cases = latest(

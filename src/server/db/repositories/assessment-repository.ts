@@ -160,9 +160,9 @@ export async function adjustmentsOf(db: Db, townId: string, year: number) {
   return rows.map((r) => ({ ...r, points: Number(r.points) }));
 }
 
-/** Every unit's facts of some metrics over a range, with the event's data (the 约谈 list's visits). */
-export async function unitFactsWithData(db: Db, townId: string, metrics: readonly string[], from: string, to: string) {
-  if (metrics.length === 0) return [];
+/** Some units' facts of some metrics over a range, with the event's data (the 约谈 list's visits); by the facts' index. */
+export async function unitFactsWithData(db: Db, townId: string, units: readonly string[], metrics: readonly string[], from: string, to: string) {
+  if (metrics.length === 0 || units.length === 0) return [];
   const rows = await db
     .selectFrom('assessment_facts as f')
     .innerJoin('cases as c', 'c.id', 'f.case_id')
@@ -170,6 +170,7 @@ export async function unitFactsWithData(db: Db, townId: string, metrics: readonl
     .select(['f.key', 'f.metric', 'f.seq', 'f.case_id', 'c.case_no', 'c.category_code', 'e.at', 'e.data'])
     .where('f.town_id', '=', townId)
     .where('f.subject', '=', 'unit')
+    .where('f.key', 'in', units)
     .where('f.metric', 'in', metrics)
     .where('f.day', '>=', from)
     .where('f.day', '<=', to)
