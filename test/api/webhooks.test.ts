@@ -126,7 +126,8 @@ describe(`webhooks (${dialectUnderTest})`, () => {
       event: { seq: expect.any(Number), caseId: c.id, caseNo: c.caseNo, action: 'dispatch', fromStatus: 'registered', toStatus: 'dispatched', at: '2026-03-09T01:00:00.000Z', actor: { type: 'system', name: 'system:routing', role: null } },
       case: { status: 'dispatched', categoryCode: '09001', stationCode: 'DF', leadUnit: 'CGZD' },
     });
-    for (const secret of ['陈建国', '13916720835', '0835', 'reporter', '摊贩', '北沿公路']) expect(body).not.toContain(secret);
+    // not even the masked phone's tail ('*0835'; a bare '0835' can turn up inside a random case id)
+    for (const secret of ['陈建国', '13916720835', '*0835', 'reporter', '摊贩', '北沿公路']) expect(body).not.toContain(secret);
 
     const [delivery] = await deliveriesOf(hook.id);
     expect(delivery).toMatchObject({ id: sent.id, seq: sent.event.seq, action: 'dispatch', status: 'delivered', attempts: 1, lastStatusCode: 200, lastError: null, deliveredAt: '2026-03-09T01:00:00.000Z' });
