@@ -2,7 +2,7 @@
  * The year's assessment on a seeded year of history (`cityops seed`: 1 500 realistic cases over
  * 2025), checked against answers worked out independently from the record itself — the events'
  * own fields and the cases' columns, read with plain queries, not through the assessment's facts:
- * each unit's dispatches and closes, the 约谈 list, the 责任追究 list, the drill-down behind every
+ * each unit's dispatches and closes, the 约谈 list, the 责任追究 list (judged from the cases' clocks), the drill-down behind every
  * unit's 派单数, and the ranking's order and veto.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,18 +77,36 @@ describe(`the annual assessment on a seeded year (${dialectUnderTest})`, () => {
     expect(annual.interviews.every((i) => i.leader !== null && i.cases.length === i.count)).toBe(true);
   });
 
-  it('holds to account for persistent problems heard first from the public, per unit', async () => {
+  it('holds to account for persistent problems heard first from the public, or left past the unit’s deadlines, per unit', async () => {
     const persistent = [...(await t.ctx.town.current()).categories.values()].filter((c) => c.persistent);
     const owner = new Map(persistent.map((c) => [c.code, c.owner]));
-    const cases = await t.database.db
-      .selectFrom('cases')
-      .select(['id', 'channel', 'category_code', 'lead_unit', 'status'])
-      .where('category_code', 'in', [...owner.keys()])
-      .execute();
+    const cases = (
+      await t.database.db.selectFrom('cases').select(['id', 'channel', 'category_code', 'lead_unit', 'status', 'deadlines']).where('category_code', 'in', [...owner.keys()]).execute()
+    ).filter((c) => c.status !== 'voided');
+    const unitOf = (c: (typeof cases)[number]) => c.lead_unit ?? owner.get(c.category_code!)!;
     const late = new Set(['hotline_12345', 'hotline_12319', 'police_110', 'citizen', 'leader']);
-    const expected = countBy(cases.filter((c) => c.status !== 'voided' && late.has(c.channel)), (c) => c.lead_unit ?? owner.get(c.category_code!)!);
-    expect(expected.size).toBeGreaterThan(0);
-    expect(new Map(annual.accountability.filter((a) => a.foundLate.length > 0).map((a) => [a.unitCode, a.foundLate.length]))).toEqual(expected);
+    // judged from the clocks themselves: 签收 or 处置 due before the year's end and not met by its deadline
+    const yearEnd = Date.parse('2026-01-01T00:00:00+08:00');
+    const overdue = (deadlines: string) =>
+      (JSON.parse(deadlines) as Array<{ step: string; dueAt: string; stoppedAt: string | null }>).some(
+        (k) => (k.step === 'accept' || k.step === 'handle') && Date.parse(k.dueAt) < Math.min(yearEnd, k.stoppedAt === null ? Infinity : Date.parse(k.stoppedAt)),
+      );
+    const idsBy = (list: typeof cases) => {
+      const out = new Map<string, string[]>();
+      for (const c of list) (out.get(unitOf(c)) ?? out.set(unitOf(c), []).get(unitOf(c))!).push(c.id);
+      return new Map([...out].map(([u, ids]) => [u, ids.sort()]));
+    };
+    const foundLate = idsBy(cases.filter((c) => late.has(c.channel)));
+    const unresolved = idsBy(cases.filter((c) => overdue(c.deadlines)));
+    expect(foundLate.size).toBeGreaterThan(0);
+    expect(unresolved.size).toBeGreaterThan(0);
+    const listed = (kind: 'foundLate' | 'unresolved') => new Map(annual.accountability.filter((a) => a[kind].length > 0).map((a) => [a.unitCode, a[kind].map((c) => c.caseId).sort()]));
+    expect(listed('foundLate')).toEqual(foundLate);
+    expect(listed('unresolved')).toEqual(unresolved);
+    for (const a of annual.accountability) {
+      expect(a.foundLateCount, a.unitCode).toBe(foundLate.get(a.unitCode)?.length ?? 0);
+      expect(a.unresolvedCount, a.unitCode).toBe(unresolved.get(a.unitCode)?.length ?? 0);
+    }
   });
 
   it('leads from every unit’s 派单数 to exactly its dispatches', async () => {

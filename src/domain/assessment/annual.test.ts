@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentRules } from '../profile/schema.js';
-import { accountabilityOf, unitStepsOverdue, interviewCount, interviewLeader, rankUnits, scoreUnit } from './annual.js';
+import { accountabilityCounts, accountableUnit, unitOverdueSince, interviewCount, interviewLeader, rankUnits, scoreUnit } from './annual.js';
 
 const rules: AssessmentRules = {
   weights: { onTimeClosure: 50, satisfaction: 30, rework: 20 },
@@ -81,31 +81,39 @@ describe('interview and accountability lists', () => {
     expect(interviewLeader(rules, 'PCS')).toBe('P003');
     expect(interviewLeader(rules, 'CGZD')).toBe('P004');
   });
-  it('lists persistent problems found late by a complaint, or overdue, per unit; voided reports are not problems', () => {
-    const list = accountabilityOf(rules, [
-      { caseId: '1', channel: 'hotline_12345', status: 'closed', unit: 'CGZD', overdue: false },
-      { caseId: '2', channel: 'inspector', status: 'handling', unit: 'CGZD', overdue: true },
-      { caseId: '3', channel: 'citizen', status: 'dispatched', unit: 'SWZ', overdue: true },
-      { caseId: '4', channel: 'inspector', status: 'closed', unit: 'SWZ', overdue: false },
-      { caseId: '5', channel: 'hotline_12345', status: 'voided', unit: 'SWZ', overdue: false },
+  it('holds a persistent problem against its lead unit, or the category owner when never dispatched', () => {
+    expect(accountableUnit('SWZ', 'CGZD')).toBe('SWZ');
+    expect(accountableUnit(null, 'CGZD')).toBe('CGZD');
+    expect(accountableUnit(null, null)).toBeNull();
+  });
+  it('counts per unit the problems found late by a complaint and those left overdue; a case can be both', () => {
+    const counts = accountabilityCounts([
+      { unit: 'CGZD', foundLate: true, unresolved: false, cases: 4 },
+      { unit: 'CGZD', foundLate: false, unresolved: true, cases: 2 },
+      { unit: 'SWZ', foundLate: true, unresolved: true, cases: 3 },
+      { unit: 'SWZ', foundLate: false, unresolved: false, cases: 9 },
+      { unit: null, foundLate: true, unresolved: true, cases: 5 },
+      { unit: 'FGB', foundLate: false, unresolved: false, cases: 1 },
     ]);
-    expect([...list.entries()].map(([u, e]) => [u, e.foundLate.map((c) => c.caseId), e.unresolved.map((c) => c.caseId)])).toEqual([
-      ['CGZD', ['1'], ['2']],
-      ['SWZ', ['3'], ['3']],
+    expect([...counts.entries()]).toEqual([
+      ['CGZD', { foundLateCount: 4, unresolvedCount: 2 }],
+      ['SWZ', { foundLateCount: 3, unresolvedCount: 3 }],
     ]);
   });
 });
 
-describe('unitStepsOverdue', () => {
-  const clock = (dueAt: string, stoppedAt: string | null) => ({ step: 'handle', dueAt, stoppedAt });
-  const asOf = new Date('2026-06-30T00:00:00Z');
-  it('is overdue when 签收 or 处置 was met late or still runs past its deadline, not when met in time or still in time', () => {
-    expect(unitStepsOverdue([clock('2026-06-01T00:00:00Z', '2026-06-02T00:00:00Z')], asOf)).toBe(true);
-    expect(unitStepsOverdue([clock('2026-06-01T00:00:00Z', null)], asOf)).toBe(true);
-    expect(unitStepsOverdue([clock('2026-06-01T00:00:00Z', '2026-05-31T00:00:00Z')], asOf)).toBe(false);
-    expect(unitStepsOverdue([clock('2026-07-01T00:00:00Z', null)], asOf)).toBe(false);
-    expect(unitStepsOverdue([{ step: 'accept', dueAt: '2026-06-01T00:00:00Z', stoppedAt: null }], asOf)).toBe(true);
-    // the center's steps are not the unit's
-    expect(unitStepsOverdue([{ step: 'visit', dueAt: '2026-06-01T00:00:00Z', stoppedAt: null }], asOf)).toBe(false);
+describe('unitOverdueSince', () => {
+  const clock = (dueAt: string, stoppedAt: string | null, step = 'handle') => ({ step, dueAt, stoppedAt });
+  it('is the deadline of a unit step met late or still running, null when met in time', () => {
+    expect(unitOverdueSince([clock('2026-06-01T00:00:00Z', '2026-06-02T00:00:00Z')])).toBe('2026-06-01T00:00:00.000Z');
+    expect(unitOverdueSince([clock('2026-06-01T00:00:00Z', null)])).toBe('2026-06-01T00:00:00.000Z');
+    expect(unitOverdueSince([clock('2026-07-01T00:00:00Z', null)])).toBe('2026-07-01T00:00:00.000Z');
+    expect(unitOverdueSince([clock('2026-06-01T00:00:00Z', '2026-05-31T00:00:00Z')])).toBeNull();
+    expect(unitOverdueSince([clock('2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z')])).toBeNull();
+    expect(unitOverdueSince([])).toBeNull();
+  });
+  it('takes the earliest of 签收 and 处置, and ignores the center\'s steps', () => {
+    expect(unitOverdueSince([clock('2026-06-05T00:00:00Z', null), clock('2026-06-03T08:00:00+08:00', '2026-06-04T00:00:00Z', 'accept')])).toBe('2026-06-03T00:00:00.000Z');
+    expect(unitOverdueSince([clock('2026-06-01T00:00:00Z', null, 'visit'), clock('2026-06-01T00:00:00Z', null, 'dispatch'), clock('2026-06-01T00:00:00Z', null, 'verify')])).toBeNull();
   });
 });

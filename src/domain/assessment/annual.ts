@@ -170,39 +170,50 @@ export function interviewLeader(rules: AssessmentRules, unitCode: string): strin
   return rules.interview.leaderByUnit[unitCode] ?? rules.interview.leader;
 }
 
-export interface PersistentCase {
-  caseId: string;
-  channel: string;
-  status: string;
-  /** the lead unit, or the category's owner when never dispatched */
+/**
+ * 责任追究 for persistent problems (顽症), per case: held against the lead unit, or the category's
+ * owner when it was never dispatched; found late (发现不及时) when the public reported it first (one
+ * of the rules' complaint channels); not resolved (落实不到位) when the unit's own deadlines (签收,
+ * 处置) passed before they were met, whether it was closed late or is still open past them. Voided
+ * reports are not problems. The database keeps `unitOverdueSince` per case, so the year's list is
+ * counted by one indexed query instead of reading every case's clocks.
+ */
+export const accountableUnit = (leadUnit: string | null, categoryOwner: string | null): string | null => leadUnit ?? categoryOwner;
+
+export interface AccountabilityGroup {
   unit: string | null;
-  /** the unit's own deadlines (签收, 处置) passed before they were met, or are passed and still open */
-  overdue: boolean;
+  foundLate: boolean;
+  unresolved: boolean;
+  cases: number;
 }
 
-/**
- * 责任追究 for persistent problems (顽症): found late when the public reported it first (a
- * complaint channel); not resolved (落实不到位) when the unit's deadlines (签收, 处置) passed before
- * they were met, whether it was closed late or is still open past them. Voided reports are not problems.
- */
-export function accountabilityOf(rules: AssessmentRules, cases: readonly PersistentCase[]): Map<string, { foundLate: PersistentCase[]; unresolved: PersistentCase[] }> {
-  const late = new Set<string>(rules.accountability.lateChannels);
-  const out = new Map<string, { foundLate: PersistentCase[]; unresolved: PersistentCase[] }>();
-  for (const c of cases) {
-    if (c.status === 'voided' || c.unit === null) continue;
-    const foundLate = late.has(c.channel);
-    const unresolved = c.overdue;
-    if (!foundLate && !unresolved) continue;
-    const entry = out.get(c.unit) ?? out.set(c.unit, { foundLate: [], unresolved: [] }).get(c.unit)!;
-    if (foundLate) entry.foundLate.push(c);
-    if (unresolved) entry.unresolved.push(c);
+/** The per-unit counts of the accountability list, from the groups of the year's persistent problems. */
+export function accountabilityCounts(groups: readonly AccountabilityGroup[]): Map<string, { foundLateCount: number; unresolvedCount: number }> {
+  const out = new Map<string, { foundLateCount: number; unresolvedCount: number }>();
+  for (const g of groups) {
+    if (g.unit === null || (!g.foundLate && !g.unresolved)) continue;
+    const entry = out.get(g.unit) ?? out.set(g.unit, { foundLateCount: 0, unresolvedCount: 0 }).get(g.unit)!;
+    if (g.foundLate) entry.foundLateCount += g.cases;
+    if (g.unresolved) entry.unresolvedCount += g.cases;
   }
   return out;
 }
 
 const unitSteps: ReadonlySet<string> = new Set(['accept', 'handle']);
 
-/** Did the unit's steps of a case (签收, 处置) go past their deadlines as of `asOf` (met late, or still running past)? */
-export function unitStepsOverdue(clocks: ReadonlyArray<{ step: string; dueAt: string; stoppedAt: string | null }>, asOf: Date): boolean {
-  return clocks.some((c) => unitSteps.has(c.step) && Date.parse(c.dueAt) < (c.stoppedAt === null ? asOf.getTime() : Date.parse(c.stoppedAt)));
+type Clock = { step: string; dueAt: string; stoppedAt: string | null };
+
+/**
+ * The instant the unit's steps of a case (签收, 处置) first ran past a deadline they had not met by
+ * then (ISO UTC), or null if they never did nor will without a new clock: the earliest deadline of a
+ * unit step still running or met after it. A case is overdue as of T when this is before T.
+ */
+export function unitOverdueSince(clocks: readonly Clock[]): string | null {
+  let since = Infinity;
+  for (const c of clocks) {
+    if (!unitSteps.has(c.step)) continue;
+    const due = Date.parse(c.dueAt);
+    if (c.stoppedAt === null || due < Date.parse(c.stoppedAt)) since = Math.min(since, due);
+  }
+  return since === Infinity ? null : new Date(since).toISOString();
 }

@@ -4,20 +4,19 @@
  * dissatisfied visits; the accountability list from the year's persistent problems.
  */
 import {
-  accountabilityOf,
-  unitStepsOverdue,
+  accountabilityCounts,
+  accountableUnit,
   interviewCount,
   interviewLeader,
   periodRange,
   rankUnits,
   scoreUnit,
   type FactCounts,
-  type PersistentCase,
 } from '../../domain/assessment/index.js';
 import type { AnnualAssessmentDto, AnnualUnitDto } from '../../contracts/assessment.js';
 import type { AssessmentRules } from '../../domain/profile/schema.js';
 import type { AppContext } from '../context.js';
-import { adjustmentsOf, casesOfCategories, sumAssessmentCounts, unitFactsWithData } from '../db/repositories/assessment-repository.js';
+import { adjustmentsOf, persistentProblemCases, persistentProblemGroups, sumAssessmentCounts, unitFactsWithData, type PersistentProblemScope } from '../db/repositories/assessment-repository.js';
 import { listPersonnel } from '../db/repositories/personnel-repository.js';
 import { Problem } from '../http/problem.js';
 
@@ -48,13 +47,19 @@ export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf:
   const now = ctx.clock.now();
   const yearEnd = new Date(startOfLocalDay(`${year + 1}-01-01`));
   const asOf = now < yearEnd ? now : yearEnd;
-  const persistentCodes = [...town.categories.values()].filter((c) => c.persistent).map((c) => c.code);
+  const persistentScope: PersistentProblemScope = {
+    categoryCodes: [...town.categories.values()].filter((c) => c.persistent).map((c) => c.code),
+    fromInstant: startOfLocalDay(range.from),
+    toInstant: yearEnd.toISOString(),
+    lateChannels: rules.accountability.lateChannels,
+    asOf: asOf.toISOString(),
+  };
   const interviewMetrics = rules.interview.causes.map((c) => `dissatisfied:${c}`);
 
-  const [sums, adjustments, persistent, personnel] = await Promise.all([
+  const [sums, adjustments, persistentGroups, personnel] = await Promise.all([
     sumsOf(db, ctx.townId, 'unit', range.from, range.to),
     adjustmentsOf(db, ctx.townId, year),
-    casesOfCategories(db, ctx.townId, persistentCodes, startOfLocalDay(range.from), yearEnd.toISOString()),
+    persistentProblemGroups(db, ctx.townId, persistentScope),
     listPersonnel(db, ctx.townId),
   ]);
   const countsOf = new Map<string, Record<string, number>>();
@@ -110,28 +115,29 @@ export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf:
     })
     .sort((a, b) => b.count - a.count || a.unitCode.localeCompare(b.unitCode));
 
-  const byId = new Map(persistent.map((c) => [c.id, c]));
-  const problems: PersistentCase[] = persistent.map((c) => ({
-    caseId: c.id,
-    channel: c.channel,
-    status: c.status,
-    unit: c.lead_unit ?? (c.category_code ? (town.categories.get(c.category_code)?.owner ?? null) : null),
-    overdue: unitStepsOverdue(JSON.parse(c.deadlines) as Array<{ step: string; dueAt: string; stoppedAt: string | null }>, asOf),
-  }));
-  const ref = (p: PersistentCase) => {
-    const c = byId.get(p.caseId)!;
-    return { caseId: c.id, caseNo: c.case_no, categoryCode: c.category_code, categoryName: categoryName(c.category_code), at: c.created_at };
-  };
-  const accountability = [...accountabilityOf(rules, problems).entries()]
-    .map(([unit, e]) => ({
-      unitCode: unit,
-      name: unitName(unit),
-      foundLateCount: e.foundLate.length,
-      unresolvedCount: e.unresolved.length,
-      foundLate: latest(e.foundLate, caseLimit).map((p) => ({ ...ref(p), channel: p.channel })),
-      unresolved: latest(e.unresolved, caseLimit).map((p) => ({ ...ref(p), status: p.status, overdue: p.overdue })),
-    }))
-    .sort((a, b) => b.foundLateCount + b.unresolvedCount - (a.foundLateCount + a.unresolvedCount) || a.unitCode.localeCompare(b.unitCode));
+  // 责任追究: counted per unit by one grouped query, then each unit's most recent cases of each kind
+  const ownerOf = (code: string | null) => (code ? (town.categories.get(code)?.owner ?? null) : null);
+  const counted = accountabilityCounts(persistentGroups.map((g) => ({ unit: accountableUnit(g.leadUnit, ownerOf(g.categoryCode)), foundLate: g.foundLate, unresolved: g.unresolved, cases: g.cases })));
+  const ownedCategories = (unit: string) => persistentScope.categoryCodes.filter((code) => ownerOf(code) === unit);
+  const ref = (c: { id: string; case_no: string; category_code: string | null; created_at: string }) => ({ caseId: c.id, caseNo: c.case_no, categoryCode: c.category_code, categoryName: categoryName(c.category_code), at: c.created_at });
+  const accountability = await Promise.all(
+    [...counted.entries()].map(async ([unit, n]) => {
+      const scope = { code: unit, ownedCategories: ownedCategories(unit) };
+      const [foundLate, unresolved] = await Promise.all([
+        n.foundLateCount > 0 ? persistentProblemCases(db, ctx.townId, persistentScope, scope, 'foundLate', caseLimit) : [],
+        n.unresolvedCount > 0 ? persistentProblemCases(db, ctx.townId, persistentScope, scope, 'unresolved', caseLimit) : [],
+      ]);
+      return {
+        unitCode: unit,
+        name: unitName(unit),
+        foundLateCount: n.foundLateCount,
+        unresolvedCount: n.unresolvedCount,
+        foundLate: foundLate.map((c) => ({ ...ref(c), channel: c.channel })),
+        unresolved: unresolved.map((c) => ({ ...ref(c), status: c.status, overdue: true })),
+      };
+    }),
+  );
+  accountability.sort((a, b) => b.foundLateCount + b.unresolvedCount - (a.foundLateCount + a.unresolvedCount) || a.unitCode.localeCompare(b.unitCode));
 
   return {
     year,

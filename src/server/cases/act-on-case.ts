@@ -8,7 +8,8 @@
 import type { Actor } from '../../domain/access/index.js';
 import { decide, type Accepted, type CaseAction, type Actor as CaseActor } from '../../domain/case/index.js';
 import type { Urgency } from '../../domain/profile/schema.js';
-import { caseDeadlineState, limitFor, nextThresholdAt, unclassifiedLimits, type StepClock } from '../../domain/sla/index.js';
+import { limitFor, unclassifiedLimits, type StepClock } from '../../domain/sla/index.js';
+import { clockColumns } from './clock-columns.js';
 import { recordSteps } from './step-records.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent, reportingInspector, unitsThatReturned, type NewCaseEvent } from '../db/repositories/case-event-repository.js';
@@ -117,9 +118,7 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
   const clocks = recorded.clocks;
   const last = steps[steps.length - 1]!.decision;
   Object.assign(patch, factColumns(last.facts), {
-    deadlines: JSON.stringify(clocks),
-    deadline_state: caseDeadlineState(clocks, now, town.calendar, town.rules.deadlines.yellowAt),
-    next_due_at: nextThresholdAt(clocks, town.calendar, town.rules.deadlines.yellowAt),
+    ...clockColumns(clocks, now, town.calendar, town.rules.deadlines.yellowAt),
     updated_at: at,
   });
   if (action === 'visit') patch.visit_outcome = String(validInput.outcome);

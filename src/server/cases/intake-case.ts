@@ -140,6 +140,7 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
     deadlines: '[]',
     deadline_state: 'done',
     next_due_at: null,
+    unit_overdue_at: null,
     visit_outcome: null,
     reported_at: reportedAt,
     created_at: at,

@@ -34,6 +34,8 @@ export interface CasesTable {
   deadlines: string;
   deadline_state: string;
   next_due_at: string | null;
+  /** when the unit's own steps (签收, 处置) first ran past a deadline not met by then (domain/assessment unitOverdueSince) */
+  unit_overdue_at: string | null;
   visit_outcome: string | null;
   reported_at: string;
   created_at: string;

@@ -5,7 +5,8 @@
  * twice, and a sweep after downtime catches up on everything it missed.
  */
 import { decide, type CaseAction, type CaseFacts } from '../../domain/case/index.js';
-import { caseDeadlineState, nextThresholdAt, planSweep, type StepClock, type SweepFiring } from '../../domain/sla/index.js';
+import { planSweep, type StepClock, type SweepFiring } from '../../domain/sla/index.js';
+import { clockColumns } from '../cases/clock-columns.js';
 import { systemActor, systemCaseActor } from '../cases/case-actor.js';
 import { factColumns, factsOf } from '../cases/case-facts.js';
 import type { AppContext } from '../context.js';
@@ -61,9 +62,7 @@ async function sweepOne(ctx: AppContext, row: CaseRow, now: Date, result: SweepR
   await ctx.database.write(async (trx) => {
     const updated = await updateCase(trx, ctx.townId, row, {
       ...factColumns(facts),
-      deadlines: JSON.stringify(plan.clocks),
-      deadline_state: caseDeadlineState(plan.clocks, now, town.calendar, yellowAt),
-      next_due_at: nextThresholdAt(plan.clocks, town.calendar, yellowAt),
+      ...clockColumns(plan.clocks, now, town.calendar, yellowAt),
       updated_at: events.length > 0 ? at : row.updated_at,
     });
     // someone acted on the case meanwhile: the next sweep looks at it again with fresh clocks

@@ -10,7 +10,8 @@ import { recordSteps } from '../cases/step-records.js';
 import { localDateOf } from '../../domain/calendar/index.js';
 import { checkAction, decide, newCaseFacts, type CaseAction, type CaseFacts, type CaseStatus, type Channel } from '../../domain/case/index.js';
 import type { Category, SlaStep, TimeLimit, Urgency } from '../../domain/profile/schema.js';
-import { caseDeadlineState, limitFor, nextThresholdAt, planSweep, type StepClock } from '../../domain/sla/index.js';
+import { limitFor, nextThresholdAt, planSweep, type StepClock } from '../../domain/sla/index.js';
+import { clockColumns } from '../cases/clock-columns.js';
 import { devicesFor, type SimDevice } from '../../domain/traffic/device-pick.js';
 import { describe, placeOf, sensorReading, videoAlgorithm } from '../../domain/traffic/phrases.js';
 import type { Random } from '../../domain/traffic/random.js';
@@ -44,7 +45,7 @@ export interface SeedCase {
   externalPrefix: string;
   channelData: Record<string, unknown>;
   /** the case row's own columns (ids, numbers and channel data are filled in when the batch is written) */
-  columns: Pick<CasesTable, 'status' | 'category_code' | 'urgency' | 'description' | 'address' | 'lng' | 'lat' | 'grid_code' | 'station_code' | 'lead_unit' | 'assist_units' | 'designated' | 'return_count' | 'rework_count' | 'extension_pending' | 'escalation_level' | 'suspended_from' | 'has_reporter_contact' | 'reporter_name_enc' | 'reporter_phone_enc' | 'reporter_phone_idx' | 'classification' | 'routing' | 'deadlines' | 'deadline_state' | 'next_due_at' | 'visit_outcome' | 'reported_at' | 'created_at' | 'updated_at' | 'closed_at' | 'version'>;
+  columns: Pick<CasesTable, 'status' | 'category_code' | 'urgency' | 'description' | 'address' | 'lng' | 'lat' | 'grid_code' | 'station_code' | 'lead_unit' | 'assist_units' | 'designated' | 'return_count' | 'rework_count' | 'extension_pending' | 'escalation_level' | 'suspended_from' | 'has_reporter_contact' | 'reporter_name_enc' | 'reporter_phone_enc' | 'reporter_phone_idx' | 'classification' | 'routing' | 'deadlines' | 'deadline_state' | 'next_due_at' | 'unit_overdue_at' | 'visit_outcome' | 'reported_at' | 'created_at' | 'updated_at' | 'closed_at' | 'version'>;
 
   events: SeedEvent[];
 }
@@ -400,9 +401,7 @@ export function generateCase(town: SeedTown, random: Random, memo: RoutingMemo, 
       reporter_phone_idx: caller?.phoneIdx ?? null,
       classification: JSON.stringify(classification),
       routing: JSON.stringify(story.routing),
-      deadlines: JSON.stringify(story.clocks),
-      deadline_state: caseDeadlineState(story.clocks, new Date(asOf), calendar, rules.deadlines.yellowAt),
-      next_due_at: nextThresholdAt(story.clocks, calendar, rules.deadlines.yellowAt),
+      ...clockColumns(story.clocks, new Date(asOf), calendar, rules.deadlines.yellowAt),
       visit_outcome: story.visitOutcome,
       reported_at: new Date(reportedAt).toISOString(),
       created_at: createdIso,

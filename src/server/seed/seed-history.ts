@@ -76,7 +76,7 @@ async function writeBatch(database: Database, townId: string, batch: SeedCase[])
         c.id, townId, caseNo, c.channel, externalId, k.status, k.category_code, k.urgency, k.description, k.address, k.lng, k.lat,
         k.grid_code, k.station_code, k.lead_unit, k.assist_units, k.designated, k.return_count, k.rework_count, k.extension_pending,
         k.escalation_level, k.suspended_from, k.has_reporter_contact, k.reporter_name_enc, k.reporter_phone_enc, k.reporter_phone_idx,
-        JSON.stringify(channelData), k.classification, k.routing, k.deadlines, k.deadline_state, k.next_due_at, k.visit_outcome, k.reported_at,
+        JSON.stringify(channelData), k.classification, k.routing, k.deadlines, k.deadline_state, k.next_due_at, k.unit_overdue_at, k.visit_outcome, k.reported_at,
         k.created_at, k.updated_at, k.closed_at, k.version, registeredAt, dispatchedAt,
       ]);
       // the dashboard's and the assessment's counters grow with the batch, as the live writes make them grow

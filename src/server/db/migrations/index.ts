@@ -11,6 +11,7 @@ import * as assessmentFacts from './0008-assessment-facts.js';
 import * as recurring from './0009-recurring-problems.js';
 import * as commandModes from './0010-command-modes.js';
 import * as inspectorPositions from './0011-inspector-positions.js';
+import * as unitOverdue from './0012-unit-overdue.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-organisation': organisation,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-recurring-problems': recurring,
   '0010-command-modes': commandModes,
   '0011-inspector-positions': inspectorPositions,
+  '0012-unit-overdue': unitOverdue,
 };

@@ -179,18 +179,62 @@ export async function unitFactsWithData(db: Db, townId: string, units: readonly 
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
-/** Cases of some categories created in [fromInstant, toInstant): the persistent problems of a year. */
-export async function casesOfCategories(db: Db, townId: string, categoryCodes: readonly string[], fromInstant: string, toInstant: string) {
-  if (categoryCodes.length === 0) return [];
+/** The persistent problems of a period that count for accountability (domain/assessment accountableUnit). */
+export interface PersistentProblemScope {
+  categoryCodes: readonly string[];
+  /** created in [fromInstant, toInstant) */
+  fromInstant: string;
+  toInstant: string;
+  /** found late: reported first through one of these channels */
+  lateChannels: readonly string[];
+  /** left unresolved: the unit's steps ran overdue before this instant */
+  asOf: string;
+}
+
+function persistentProblems(db: Db, townId: string, scope: PersistentProblemScope) {
   return db
     .selectFrom('cases')
-    .select(['id', 'case_no', 'channel', 'category_code', 'lead_unit', 'status', 'deadlines', 'created_at'])
     .where('town_id', '=', townId)
-    .where('category_code', 'in', categoryCodes)
-    .where('created_at', '>=', fromInstant)
-    .where('created_at', '<', toInstant)
-    .orderBy('created_at')
+    .where('category_code', 'in', scope.categoryCodes)
+    .where('created_at', '>=', scope.fromInstant)
+    .where('created_at', '<', scope.toInstant)
+    .where('status', '<>', 'voided')
+    .where((eb) => eb.or([eb('channel', 'in', scope.lateChannels), eb('unit_overdue_at', '<', scope.asOf)]));
+}
+
+/** The period's accountable persistent problems counted by lead unit, category, found late and left unresolved. */
+export async function persistentProblemGroups(db: Db, townId: string, scope: PersistentProblemScope) {
+  if (scope.categoryCodes.length === 0) return [];
+  const rows = await persistentProblems(db, townId, scope)
+    .select((eb) => [
+      'lead_unit',
+      'category_code',
+      eb.case().when('channel', 'in', scope.lateChannels).then(1).else(0).end().as('found_late'),
+      eb.case().when('unit_overdue_at', '<', scope.asOf).then(1).else(0).end().as('unresolved'),
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .groupBy(['lead_unit', 'category_code', 'found_late', 'unresolved'])
     .execute();
+  return rows.map((r) => ({ leadUnit: r.lead_unit, categoryCode: r.category_code, foundLate: Number(r.found_late) === 1, unresolved: Number(r.unresolved) === 1, cases: Number(r.n) }));
+}
+
+/**
+ * One unit's accountable persistent problems of a kind, newest first, at most `limit`: the cases it
+ * leads, and those of the categories it owns that were never dispatched.
+ */
+export async function persistentProblemCases(db: Db, townId: string, scope: PersistentProblemScope, unit: { code: string; ownedCategories: readonly string[] }, kind: 'foundLate' | 'unresolved', limit: number) {
+  let q = persistentProblems(db, townId, scope)
+    .select(['id', 'case_no', 'channel', 'category_code', 'status', 'created_at'])
+    .where((eb) => {
+      const owned = unit.ownedCategories.filter((c) => scope.categoryCodes.includes(c));
+      const led = eb('lead_unit', '=', unit.code);
+      return owned.length === 0 ? led : eb.or([led, eb.and([eb('lead_unit', 'is', null), eb('category_code', 'in', owned)])]);
+    })
+    .where((eb) => (kind === 'foundLate' ? eb('channel', 'in', scope.lateChannels) : eb('unit_overdue_at', '<', scope.asOf)))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc');
+  if (Number.isFinite(limit)) q = q.limit(limit);
+  return q.execute();
 }
 
 /**

@@ -13,7 +13,7 @@ export const seedCaseColumns = [
   'id', 'town_id', 'case_no', 'channel', 'external_id', 'status', 'category_code', 'urgency', 'description', 'address', 'lng', 'lat',
   'grid_code', 'station_code', 'lead_unit', 'assist_units', 'designated', 'return_count', 'rework_count', 'extension_pending',
   'escalation_level', 'suspended_from', 'has_reporter_contact', 'reporter_name_enc', 'reporter_phone_enc', 'reporter_phone_idx',
-  'channel_data', 'classification', 'routing', 'deadlines', 'deadline_state', 'next_due_at', 'visit_outcome', 'reported_at',
+  'channel_data', 'classification', 'routing', 'deadlines', 'deadline_state', 'next_due_at', 'unit_overdue_at', 'visit_outcome', 'reported_at',
   'created_at', 'updated_at', 'closed_at', 'version', 'registered_at', 'dispatched_at',
 ] as const;
 
