@@ -29,6 +29,18 @@ export async function seedCases(env: Record<string, string>, cases: number, from
   return (performance.now() - started) / 1000;
 }
 
+/** How many cases the database `env` points at holds. */
+export async function countCases(env: Record<string, string>): Promise<number> {
+  const config = { ...loadConfig({ ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1' };
+  const { database } = await createContext(config, systemClock);
+  try {
+    const { n } = await database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(n);
+  } finally {
+    await database.close();
+  }
+}
+
 /** `count` sequential GETs with the API key; the times in ms, sorted. */
 export async function timeGets(url: string, apiKey: string, count: number): Promise<number[]> {
   const times: number[] = [];
