@@ -45,19 +45,17 @@ interface Row {
 async function measure(label: string, cases: number, env: Record<string, string>, reuse = false): Promise<Row> {
   let seedSeconds: number | null = null;
   let grown: Row['grown'] = null;
-  if (reuse) {
-    console.log(`${label}: reusing ${env.CITYOPS_DATA_DIR}`);
-    cases = await countCases(env);
-  } else {
+  if (reuse) console.log(`${label}: reusing ${env.CITYOPS_DATA_DIR}`);
+  else {
     console.log(`${label}: seeding ${cases.toLocaleString('en-US')} cases…`);
     seedSeconds = await seed(env, cases);
-    if (EARLIER_YEARS > 0 && label === 'SQLite') {
-      console.log(`${label}: copying the seeded year ${EARLIER_YEARS} years back as closed history, then rebuilding the counters…`);
-      const r = await addEarlierYears(env, EARLIER_YEARS);
-      grown = { years: EARLIER_YEARS, copySeconds: r.copySeconds, rebuildSeconds: r.rebuildSeconds };
-      cases = r.cases;
-    }
   }
+  if (EARLIER_YEARS > 0 && label === 'SQLite') {
+    console.log(`${label}: copying the seeded year ${EARLIER_YEARS} years back as closed history, then rebuilding the counters…`);
+    const r = await addEarlierYears(env, EARLIER_YEARS);
+    if (r) grown = { years: EARLIER_YEARS, copySeconds: r.copySeconds, rebuildSeconds: r.rebuildSeconds };
+  }
+  if (reuse || grown) cases = await countCases(env);
   const server = await spawnBenchServer(env);
   try {
     const base = `${server.url}/api`;

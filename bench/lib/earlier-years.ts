@@ -51,13 +51,17 @@ export interface EarlierYearsResult {
   rebuildSeconds: number;
 }
 
-/** Adds `years` closed copies of every case there is (the seeded year), then rebuilds the dashboard's counters. */
-export async function addEarlierYears(env: Record<string, string>, years: number): Promise<EarlierYearsResult> {
+/**
+ * Adds `years` closed copies of every case there is (the seeded year), then rebuilds the dashboard's
+ * counters; null when the database was already grown (a kept directory reused).
+ */
+export async function addEarlierYears(env: Record<string, string>, years: number): Promise<EarlierYearsResult | null> {
   const config = { ...loadConfig({ ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1' };
   const { ctx, database } = await createContext(config, systemClock);
   if (database.dialect !== 'sqlite') throw new Error('earlier years are copied on SQLite only');
   try {
     const db = database.db;
+    if (await db.selectFrom('cases').select('id').where('id', 'like', '%-y1').limit(1).executeTakeFirst()) return null;
     const columns = (await sql<{ name: string }>`PRAGMA table_info(cases)`.execute(db)).rows.map((r) => r.name);
     const started = performance.now();
     for (let k = 1; k <= years; k++) {
