@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnualAssessmentDto, AssessmentCasesDto } from '../../src/contracts/assessment.js';
+import { getAnnualAssessment } from '../../src/server/assessment/get-annual-assessment.js';
 import { seedHistory } from '../../src/server/seed/seed-history.js';
 import { createTestApp, login, type TestApp } from '../app.js';
 import { dialectUnderTest } from '../database.js';
@@ -77,11 +78,26 @@ describe(`the annual assessment on a seeded year (${dialectUnderTest})`, () => {
     expect(annual.interviews.every((i) => i.leader !== null && i.cases.length === i.count)).toBe(true);
   });
 
+  it('puts on a capped 约谈 page each unit’s most recent visits, newest first', async () => {
+    const capped = await getAnnualAssessment(t.ctx, 2025, undefined, 2);
+    for (const i of capped.interviews) {
+      const all = annual.interviews.find((x) => x.unitCode === i.unitCode)!.cases;
+      expect(i.count).toBe(all.length);
+      expect(i.cases).toHaveLength(Math.min(2, all.length));
+      const day = (at: string) => new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 10);
+      const shown = i.cases.map((c) => day(c.at));
+      expect(shown).toEqual([...shown].sort().reverse());
+      // no visit left off is on a later day than one shown
+      const left = all.filter((c) => !i.cases.some((x) => x.caseId === c.caseId && x.at === c.at)).map((c) => day(c.at));
+      for (const d of left) expect(d <= shown[shown.length - 1]!, i.unitCode).toBe(true);
+    }
+  });
+
   it('holds to account for persistent problems heard first from the public, or left past the unit’s deadlines, per unit', async () => {
     const persistent = [...(await t.ctx.town.current()).categories.values()].filter((c) => c.persistent);
     const owner = new Map(persistent.map((c) => [c.code, c.owner]));
     const cases = (
-      await t.database.db.selectFrom('cases').select(['id', 'channel', 'category_code', 'lead_unit', 'status', 'deadlines']).where('category_code', 'in', [...owner.keys()]).execute()
+      await t.database.db.selectFrom('cases').select(['id', 'channel', 'category_code', 'lead_unit', 'status', 'deadlines', 'created_at']).where('category_code', 'in', [...owner.keys()]).execute()
     ).filter((c) => c.status !== 'voided');
     const unitOf = (c: (typeof cases)[number]) => c.lead_unit ?? owner.get(c.category_code!)!;
     const late = new Set(['hotline_12345', 'hotline_12319', 'police_110', 'citizen', 'leader']);
@@ -106,6 +122,19 @@ describe(`the annual assessment on a seeded year (${dialectUnderTest})`, () => {
     for (const a of annual.accountability) {
       expect(a.foundLateCount, a.unitCode).toBe(foundLate.get(a.unitCode)?.length ?? 0);
       expect(a.unresolvedCount, a.unitCode).toBe(unresolved.get(a.unitCode)?.length ?? 0);
+    }
+    // a page of 5: each list is the unit's 5 newest (by creation, then id), across its categories
+    const capped = await getAnnualAssessment(t.ctx, 2025, undefined, 5);
+    const newest = (ids: readonly string[] | undefined) =>
+      cases
+        .filter((c) => ids?.includes(c.id))
+        .sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : a.id < b.id ? 1 : -1))
+        .slice(0, 5)
+        .map((c) => c.id);
+    expect(capped.accountability.map((a) => a.unitCode)).toEqual(annual.accountability.map((a) => a.unitCode));
+    for (const a of capped.accountability) {
+      expect(a.foundLate.map((c) => c.caseId), a.unitCode).toEqual(newest(foundLate.get(a.unitCode)));
+      expect(a.unresolved.map((c) => c.caseId), a.unitCode).toEqual(newest(unresolved.get(a.unitCode)));
     }
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentRules } from '../profile/schema.js';
-import { accountabilityCounts, accountableUnit, unitOverdueSince, interviewCount, interviewLeader, rankUnits, scoreUnit } from './annual.js';
+import { accountabilityCounts, accountableUnit, reportOrder, unitOverdueSince, interviewCount, interviewLeader, rankUnits, scoreUnit } from './annual.js';
 
 const rules: AssessmentRules = {
   weights: { onTimeClosure: 50, satisfaction: 30, rework: 20 },
@@ -115,5 +115,27 @@ describe('unitOverdueSince', () => {
   it('takes the earliest of 签收 and 处置, and ignores the center\'s steps', () => {
     expect(unitOverdueSince([clock('2026-06-05T00:00:00Z', null), clock('2026-06-03T08:00:00+08:00', '2026-06-04T00:00:00Z', 'accept')])).toBe('2026-06-03T00:00:00.000Z');
     expect(unitOverdueSince([clock('2026-06-01T00:00:00Z', null, 'visit'), clock('2026-06-01T00:00:00Z', null, 'dispatch'), clock('2026-06-01T00:00:00Z', null, 'verify')])).toBeNull();
+  });
+});
+
+describe('the report’s orders', () => {
+  it('puts ranked units by rank, then the unranked by cases dispatched, ties by code', () => {
+    const units = [
+      { unitCode: 'C', rank: null, dispatched: 3 },
+      { unitCode: 'B', rank: 2, dispatched: 40 },
+      { unitCode: 'A', rank: null, dispatched: 9 },
+      { unitCode: 'D', rank: 1, dispatched: 12 },
+      { unitCode: 'E', rank: null, dispatched: 9 },
+    ];
+    expect(units.sort(reportOrder.units).map((u) => u.unitCode)).toEqual(['D', 'B', 'A', 'E', 'C']);
+  });
+  it('puts the most interviewed and the most accountable first', () => {
+    expect([{ unitCode: 'B', count: 1 }, { unitCode: 'A', count: 4 }, { unitCode: 'C', count: 4 }].sort(reportOrder.interviews).map((u) => u.unitCode)).toEqual(['A', 'C', 'B']);
+    const acc = [
+      { unitCode: 'X', foundLateCount: 1, unresolvedCount: 1 },
+      { unitCode: 'Y', foundLateCount: 0, unresolvedCount: 5 },
+      { unitCode: 'W', foundLateCount: 2, unresolvedCount: 0 },
+    ];
+    expect(acc.sort(reportOrder.accountability).map((u) => u.unitCode)).toEqual(['Y', 'W', 'X']);
   });
 });

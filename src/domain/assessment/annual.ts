@@ -217,3 +217,12 @@ export function unitOverdueSince(clocks: readonly Clock[]): string | null {
   }
   return since === Infinity ? null : new Date(since).toISOString();
 }
+
+/** The report's orders: ranked units by rank, then the unranked by cases dispatched; 约谈 by count; 责任追究 by cases; ties by unit code. */
+export const reportOrder = {
+  units: (a: { rank: number | null; dispatched: number; unitCode: string }, b: { rank: number | null; dispatched: number; unitCode: string }) =>
+    (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.dispatched - a.dispatched || a.unitCode.localeCompare(b.unitCode),
+  interviews: (a: { count: number; unitCode: string }, b: { count: number; unitCode: string }) => b.count - a.count || a.unitCode.localeCompare(b.unitCode),
+  accountability: (a: { foundLateCount: number; unresolvedCount: number; unitCode: string }, b: { foundLateCount: number; unresolvedCount: number; unitCode: string }) =>
+    b.foundLateCount + b.unresolvedCount - (a.foundLateCount + a.unresolvedCount) || a.unitCode.localeCompare(b.unitCode),
+};

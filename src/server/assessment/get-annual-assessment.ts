@@ -10,13 +10,14 @@ import {
   interviewLeader,
   periodRange,
   rankUnits,
+  reportOrder,
   scoreUnit,
   type FactCounts,
 } from '../../domain/assessment/index.js';
 import type { AnnualAssessmentDto, AnnualUnitDto } from '../../contracts/assessment.js';
 import type { AssessmentRules } from '../../domain/profile/schema.js';
 import type { AppContext } from '../context.js';
-import { adjustmentsOf, persistentProblemCases, persistentProblemGroups, sumAssessmentCounts, unitFactsWithData, type PersistentProblemScope } from '../db/repositories/assessment-repository.js';
+import { adjustmentsOf, persistentProblemCases, persistentProblemGroups, sumAssessmentCounts, latestUnitFacts, type PersistentProblemScope } from '../db/repositories/assessment-repository.js';
 import { listPersonnel } from '../db/repositories/personnel-repository.js';
 import { Problem } from '../http/problem.js';
 
@@ -36,8 +37,12 @@ type SumsOf = typeof sumAssessmentCounts;
 /** How many cases the page's lists carry (a year of a busy town has tens of thousands); the xlsx has them all. */
 export const ANNUAL_CASE_LIMIT = 100;
 
-/** The most recent `limit` of a chronological list, newest first. */
-const latest = <T>(items: readonly T[], limit: number): T[] => items.slice(Math.max(0, items.length - limit)).reverse();
+/** The newest `limit` of several lists each already newest first, by `newer` (descending keys). */
+function newestOf<T>(lists: readonly (readonly T[])[], newer: (a: T, b: T) => number, limit: number): T[] {
+  const all = lists.flat().sort(newer);
+  return Number.isFinite(limit) ? all.slice(0, limit) : all;
+}
+const desc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 
 export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf: SumsOf = sumAssessmentCounts, caseLimit = ANNUAL_CASE_LIMIT): Promise<AnnualAssessmentDto> {
   const town = await ctx.town.current();
@@ -67,7 +72,14 @@ export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf:
   const counts = (unit: string): FactCounts => countsOf.get(unit) ?? {};
   // the counters say which units are to be interviewed; only their visits are read, by the facts' index
   const toInterview = [...countsOf.keys()].filter((unit) => interviewCount(rules, counts(unit)) >= rules.interview.minimum);
-  const visits = await unitFactsWithData(db, ctx.townId, toInterview, interviewMetrics, range.from, range.to);
+  const visitsOf = new Map(
+    await Promise.all(
+      toInterview.map(async (unit) => {
+        const lists = await Promise.all(interviewMetrics.map((metric) => latestUnitFacts(db, ctx.townId, unit, metric, range.from, range.to, caseLimit)));
+        return [unit, newestOf(lists, (a, b) => desc(a.day, b.day) || b.seq - a.seq, caseLimit)] as const;
+      }),
+    ),
+  );
 
   const assessed = [...town.units.values()].filter((u) => (rules.assessedKinds as readonly string[]).includes(u.kind));
   const scored = assessed.map((u) => {
@@ -95,8 +107,7 @@ export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf:
         indicators: score.indicators,
       };
     })
-    // ranked first by rank, then the unranked by dispatched cases
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.dispatched - a.dispatched || a.unitCode.localeCompare(b.unitCode));
+    .sort(reportOrder.units);
 
   const people = new Map(personnel.map((p) => [p.code, p]));
   const categoryName = (code: string | null) => (code ? (town.categories.get(code)?.name ?? null) : null);
@@ -104,29 +115,28 @@ export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf:
   const interviews = toInterview
     .map((unit) => {
       const leader = people.get(interviewLeader(rules, unit));
-      const cases = latest(
-        visits.filter((v) => v.key === unit),
-        caseLimit,
-      ).map((v) => {
-          const data = JSON.parse(v.data) as { note?: unknown };
+      const cases = visitsOf.get(unit)!.map((v) => {
+        const data = JSON.parse(v.data) as { note?: unknown };
         return { caseId: v.case_id, caseNo: v.case_no, categoryCode: v.category_code, categoryName: categoryName(v.category_code), at: v.at, cause: v.metric.slice('dissatisfied:'.length), note: typeof data.note === 'string' ? data.note : null };
       });
       return { unitCode: unit, name: unitName(unit), leader: leader ? { code: leader.code, name: leader.name, position: leader.position } : null, count: interviewCount(rules, counts(unit)), cases };
     })
-    .sort((a, b) => b.count - a.count || a.unitCode.localeCompare(b.unitCode));
+    .sort(reportOrder.interviews);
 
-  // 责任追究: counted per unit by one grouped query, then each unit's most recent cases of each kind
+  // 责任追究: counted per unit by one grouped query; each unit's most recent cases of each kind are
+  // read per (lead unit, category) group along the index, newest first, and merged
   const ownerOf = (code: string | null) => (code ? (town.categories.get(code)?.owner ?? null) : null);
-  const counted = accountabilityCounts(persistentGroups.map((g) => ({ unit: accountableUnit(g.leadUnit, ownerOf(g.categoryCode)), foundLate: g.foundLate, unresolved: g.unresolved, cases: g.cases })));
-  const ownedCategories = (unit: string) => persistentScope.categoryCodes.filter((code) => ownerOf(code) === unit);
+  const groups = persistentGroups.map((g) => ({ ...g, unit: accountableUnit(g.leadUnit, ownerOf(g.categoryCode)) }));
+  const counted = accountabilityCounts(groups);
   const ref = (c: { id: string; case_no: string; category_code: string | null; created_at: string }) => ({ caseId: c.id, caseNo: c.case_no, categoryCode: c.category_code, categoryName: categoryName(c.category_code), at: c.created_at });
+  const newestCases = async (unit: string, kind: 'foundLate' | 'unresolved') => {
+    const pairs = new Map(groups.filter((g) => g.unit === unit && g[kind] && g.categoryCode !== null).map((g) => [`${g.leadUnit}|${g.categoryCode}`, g]));
+    const lists = await Promise.all([...pairs.values()].map((g) => persistentProblemCases(db, ctx.townId, persistentScope, g.leadUnit, g.categoryCode!, kind, caseLimit)));
+    return newestOf(lists, (a, b) => desc(a.created_at, b.created_at) || desc(a.id, b.id), caseLimit);
+  };
   const accountability = await Promise.all(
     [...counted.entries()].map(async ([unit, n]) => {
-      const scope = { code: unit, ownedCategories: ownedCategories(unit) };
-      const [foundLate, unresolved] = await Promise.all([
-        n.foundLateCount > 0 ? persistentProblemCases(db, ctx.townId, persistentScope, scope, 'foundLate', caseLimit) : [],
-        n.unresolvedCount > 0 ? persistentProblemCases(db, ctx.townId, persistentScope, scope, 'unresolved', caseLimit) : [],
-      ]);
+      const [foundLate, unresolved] = await Promise.all([newestCases(unit, 'foundLate'), newestCases(unit, 'unresolved')]);
       return {
         unitCode: unit,
         name: unitName(unit),
@@ -137,7 +147,7 @@ export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf:
       };
     }),
   );
-  accountability.sort((a, b) => b.foundLateCount + b.unresolvedCount - (a.foundLateCount + a.unresolvedCount) || a.unitCode.localeCompare(b.unitCode));
+  accountability.sort(reportOrder.accountability);
 
   return {
     year,

@@ -160,22 +160,27 @@ export async function adjustmentsOf(db: Db, townId: string, year: number) {
   return rows.map((r) => ({ ...r, points: Number(r.points) }));
 }
 
-/** Some units' facts of some metrics over a range, with the event's data (the 约谈 list's visits); by the facts' index. */
-export async function unitFactsWithData(db: Db, townId: string, units: readonly string[], metrics: readonly string[], from: string, to: string) {
-  if (metrics.length === 0 || units.length === 0) return [];
-  const rows = await db
+/**
+ * A unit's most recent facts of one metric in [from, to] (days), newest first, at most `limit`, with
+ * the case and the event each stands for: read backwards along the facts' index, so a year of a busy
+ * town costs no more than the page shows.
+ */
+export async function latestUnitFacts(db: Db, townId: string, unit: string, metric: string, from: string, to: string, limit: number) {
+  let q = db
     .selectFrom('assessment_facts as f')
     .innerJoin('cases as c', 'c.id', 'f.case_id')
     .innerJoin('case_events as e', (j) => j.onRef('e.town_id', '=', 'f.town_id').onRef('e.seq', '=', 'f.seq'))
-    .select(['f.key', 'f.metric', 'f.seq', 'f.case_id', 'c.case_no', 'c.category_code', 'e.at', 'e.data'])
+    .select(['f.key', 'f.metric', 'f.day', 'f.seq', 'f.case_id', 'c.case_no', 'c.category_code', 'e.at', 'e.data'])
     .where('f.town_id', '=', townId)
     .where('f.subject', '=', 'unit')
-    .where('f.key', 'in', units)
-    .where('f.metric', 'in', metrics)
+    .where('f.key', '=', unit)
+    .where('f.metric', '=', metric)
     .where('f.day', '>=', from)
     .where('f.day', '<=', to)
-    .orderBy('f.seq')
-    .execute();
+    .orderBy('f.day', 'desc')
+    .orderBy('f.seq', 'desc');
+  if (Number.isFinite(limit)) q = q.limit(limit);
+  const rows = await q.execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
@@ -219,17 +224,14 @@ export async function persistentProblemGroups(db: Db, townId: string, scope: Per
 }
 
 /**
- * One unit's accountable persistent problems of a kind, newest first, at most `limit`: the cases it
- * leads, and those of the categories it owns that were never dispatched.
+ * The accountable persistent problems of a kind led by one unit (null: never dispatched) in one
+ * category, newest first, at most `limit`: read backwards along cases_unit_category.
  */
-export async function persistentProblemCases(db: Db, townId: string, scope: PersistentProblemScope, unit: { code: string; ownedCategories: readonly string[] }, kind: 'foundLate' | 'unresolved', limit: number) {
+export async function persistentProblemCases(db: Db, townId: string, scope: PersistentProblemScope, leadUnit: string | null, categoryCode: string, kind: 'foundLate' | 'unresolved', limit: number) {
   let q = persistentProblems(db, townId, scope)
     .select(['id', 'case_no', 'channel', 'category_code', 'status', 'created_at'])
-    .where((eb) => {
-      const owned = unit.ownedCategories.filter((c) => scope.categoryCodes.includes(c));
-      const led = eb('lead_unit', '=', unit.code);
-      return owned.length === 0 ? led : eb.or([led, eb.and([eb('lead_unit', 'is', null), eb('category_code', 'in', owned)])]);
-    })
+    .where('lead_unit', leadUnit === null ? 'is' : '=', leadUnit)
+    .where('category_code', '=', categoryCode)
     .where((eb) => (kind === 'foundLate' ? eb('channel', 'in', scope.lateChannels) : eb('unit_overdue_at', '<', scope.asOf)))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc');

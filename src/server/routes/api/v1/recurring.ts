@@ -28,25 +28,21 @@ export async function recurringRoutes(api: Api, ctx: AppContext): Promise<void> 
     async (request) => getRecordFor(ctx, requireActor(request), request.params.id),
   );
 
-  api.post(
-    '/recurring/:id/plan',
-    { bodyLimit: 16_384, schema: { tags, summary: '制定整治措施 Record the root-cause plan (owner unit or supervisor)', params: recurringIdParams, querystring: noQuery, body: recurringPlanBody, response: { 200: recurringDetailDto } } },
-    async (request) => {
-      const actor = requireActor(request);
-      await actOnRecord(ctx, actor, request.params.id, 'plan', request.body, request.ip);
-      return getRecordFor(ctx, actor, request.params.id);
-    },
-  );
-
-  api.post(
-    '/recurring/:id/progress',
-    { bodyLimit: 16_384, schema: { tags, summary: '报告进展 Report progress on the plan (owner unit or supervisor)', params: recurringIdParams, querystring: noQuery, body: recurringPlanBody, response: { 200: recurringDetailDto } } },
-    async (request) => {
-      const actor = requireActor(request);
-      await actOnRecord(ctx, actor, request.params.id, 'progress', request.body, request.ip);
-      return getRecordFor(ctx, actor, request.params.id);
-    },
-  );
+  const planSteps = [
+    { action: 'plan', summary: '制定整治措施 Record the root-cause plan (owner unit or supervisor)' },
+    { action: 'progress', summary: '报告进展 Report progress on the plan (owner unit or supervisor)' },
+  ] as const;
+  for (const step of planSteps) {
+    api.post(
+      `/recurring/:id/${step.action}`,
+      { bodyLimit: 16_384, schema: { tags, summary: step.summary, params: recurringIdParams, querystring: noQuery, body: recurringPlanBody, response: { 200: recurringDetailDto } } },
+      async (request) => {
+        const actor = requireActor(request);
+        await actOnRecord(ctx, actor, request.params.id, step.action, request.body, request.ip);
+        return getRecordFor(ctx, actor, request.params.id);
+      },
+    );
+  }
 
   api.post(
     '/recurring/:id/strike-off',
