@@ -12,6 +12,7 @@ import * as recurring from './0009-recurring-problems.js';
 import * as commandModes from './0010-command-modes.js';
 import * as inspectorPositions from './0011-inspector-positions.js';
 import * as unitOverdue from './0012-unit-overdue.js';
+import * as reportEvents from './0013-report-events.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-organisation': organisation,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-command-modes': commandModes,
   '0011-inspector-positions': inspectorPositions,
   '0012-unit-overdue': unitOverdue,
+  '0013-report-events': reportEvents,
 };
