@@ -3,7 +3,7 @@
  * against the naive way measured in the same run by the same server (GROUP BY over all cases per
  * request), at growing numbers of seeded historical cases (realistic: `cityops seed`'s generator),
  * on SQLite and, when reachable, PostgreSQL. Also prints the server's RSS.
- * BENCH_CASES="100000,1000000" sets the sizes (default 100000); BENCH_PG_CASES the PostgreSQL size
+ * BENCH_CASES="100000,1000000" sets the SQLite sizes (default 100000; 0 skips SQLite); BENCH_PG_CASES the PostgreSQL size
  * (default 100000, 0 to skip). Targets (issue #5): p95 ≤ 50 ms and ≤ 0.1 × naive; RSS ≤ 300 MB.
  * The 10 M town: BENCH_EARLIER_YEARS=9 copies the seeded year nine years back as closed history
  * (lib/earlier-years.ts) and rebuilds the counters before measuring. BENCH_SEEDED_DIR keeps the
@@ -18,7 +18,7 @@ import { withPostgresDatabase } from './lib/postgres-database.js';
 import { countCases, rssMb, seedCases, timeGets } from './lib/seeded-history.js';
 import { spawnBenchServer } from './lib/spawn-bench-server.js';
 
-const SIZES = (process.env.BENCH_CASES ?? '100000').split(',').map(Number);
+const SIZES = (process.env.BENCH_CASES ?? '100000').split(',').map(Number).filter((n) => n > 0);
 const PG_CASES = Number(process.env.BENCH_PG_CASES ?? 100000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 60);
 const EARLIER_YEARS = Number(process.env.BENCH_EARLIER_YEARS ?? 0);
