@@ -167,7 +167,11 @@ export function jointMeetingsOf(db: Db, caseId: string) {
   return db.selectFrom('joint_meetings').selectAll().where('case_id', '=', caseId).orderBy('held_at').execute();
 }
 
-/** The texts and final categories of the latest closed cases: the classifier learns from them. */
+/**
+ * The texts and final categories of the most recent closed cases: the classifier learns from them.
+ * Most recent by creation, read backwards along cases_status (town_id, status, created_at) and stopped
+ * at `limit`; ordered by closed_at it sorted every closed case of the record (46 s at 10 M).
+ */
 export function closedCaseExamples(db: Db, townId: string, limit: number) {
   return db
     .selectFrom('cases')
@@ -175,7 +179,7 @@ export function closedCaseExamples(db: Db, townId: string, limit: number) {
     .where('town_id', '=', townId)
     .where('status', '=', 'closed')
     .where('category_code', 'is not', null)
-    .orderBy('closed_at', 'desc')
+    .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
 }
