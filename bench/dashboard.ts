@@ -53,7 +53,7 @@ async function measure(label: string, cases: number, env: Record<string, string>
     seedSeconds = await seed(env, cases);
   }
   if (EARLIER_YEARS > 0 && label === 'SQLite') {
-    console.log(`${label}: copying the seeded year ${EARLIER_YEARS} years back as closed history, then rebuilding the counters…`);
+    console.log(`${label}: growing the seeded year by ${EARLIER_YEARS} earlier years of closed history (unless grown before), then rebuilding the counters…`);
     const r = await addEarlierYears(env, EARLIER_YEARS);
     if (r) grown = { years: EARLIER_YEARS, copySeconds: r.copySeconds, rebuildSeconds: r.rebuildSeconds };
   }
