@@ -13,13 +13,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { systemClock } from '../src/domain/clock.js';
-import { loadConfig } from '../src/server/config.js';
-import { createContext } from '../src/server/main.js';
 import { rebuildAssessment } from '../src/server/assessment/recount-assessment.js';
 import { percentile } from './lib/load.js';
 import { withPostgresDatabase } from './lib/postgres-database.js';
-import { rssMb, seedCases, timeGets } from './lib/seeded-history.js';
+import { openBenchContext, rssMb, seedCases, timeGets } from './lib/seeded-history.js';
 import { spawnBenchServer } from './lib/spawn-bench-server.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100000);
@@ -65,8 +62,7 @@ async function compare(fast: string, naive: string, apiKey: string, perRound: nu
 
 /** The full recount's seconds, and how many cases the record holds. */
 async function rebuild(env: Record<string, string>): Promise<{ seconds: number; cases: number }> {
-  const config = { ...loadConfig({ ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1' };
-  const { ctx, database } = await createContext(config, systemClock);
+  const { ctx, database } = await openBenchContext(env);
   const { n } = await database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const started = performance.now();
   await rebuildAssessment(database, ctx.townId, new Date().toISOString());

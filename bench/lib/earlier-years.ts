@@ -9,11 +9,9 @@
  * rebuilt from every case by `cityops dashboard rebuild`'s own code. SQLite only.
  */
 import { sql } from 'kysely';
-import { systemClock } from '../../src/domain/clock.js';
-import { loadConfig } from '../../src/server/config.js';
 import { rebuildDashboard } from '../../src/server/dashboard/rebuild-dashboard.js';
+import { openBenchContext } from './seeded-history.js';
 import { analyzeAfterBulkLoad } from '../../src/server/db/repositories/seed-repository.js';
-import { createContext } from '../../src/server/main.js';
 
 const instants = ['reported_at', 'created_at', 'updated_at', 'registered_at', 'dispatched_at', 'unit_overdue_at'];
 
@@ -56,8 +54,7 @@ export interface EarlierYearsResult {
  * counters; null when the database was already grown (a kept directory reused).
  */
 export async function addEarlierYears(env: Record<string, string>, years: number): Promise<EarlierYearsResult | null> {
-  const config = { ...loadConfig({ ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1' };
-  const { ctx, database } = await createContext(config, systemClock);
+  const { ctx, database } = await openBenchContext(env);
   if (database.dialect !== 'sqlite') throw new Error('earlier years are copied on SQLite only');
   try {
     const db = database.db;

@@ -6,10 +6,14 @@ import { loadConfig } from '../../src/server/config.js';
 import { createContext } from '../../src/server/main.js';
 import { seedHistory } from '../../src/server/seed/seed-history.js';
 
+/** The app's context on the database `env` points at, as the benchmarks open it (quiet, test mode). */
+export function openBenchContext(env: Record<string, string>) {
+  return createContext({ ...loadConfig({ ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1' }, systemClock);
+}
+
 /** Seeds `cases` historical cases over [from, to] into the database `env` points at; returns the seconds it took. */
 export async function seedCases(env: Record<string, string>, cases: number, from: Date, to: Date): Promise<number> {
-  const config = { ...loadConfig({ ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1' };
-  const { ctx, database } = await createContext(config, systemClock);
+  const { ctx, database } = await openBenchContext(env);
   const started = performance.now();
   let last = 0;
   await seedHistory(database, ctx.townId, ctx.cipher, {
@@ -32,8 +36,7 @@ export async function seedCases(env: Record<string, string>, cases: number, from
 
 /** How many cases the database `env` points at holds. */
 export async function countCases(env: Record<string, string>): Promise<number> {
-  const config = { ...loadConfig({ ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1' };
-  const { database } = await createContext(config, systemClock);
+  const { database } = await openBenchContext(env);
   try {
     const { n } = await database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(n);
