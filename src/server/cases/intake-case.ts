@@ -3,7 +3,6 @@
  * duplicates, then write the case, its first event and an outbox row in one transaction. A resent
  * order (same channel and external id) returns the existing case, never a second one.
  */
-import { randomUUID } from 'node:crypto';
 import type { IntakeBody } from '../../contracts/cases.js';
 import type { Actor } from '../../domain/access/index.js';
 import { localDateOf } from '../../domain/calendar/index.js';
@@ -21,6 +20,7 @@ import { Problem } from '../http/problem.js';
 import { locateIn, type TownSnapshot } from '../services/town-snapshot.js';
 import { recordActor } from './case-actor.js';
 import { routeFor } from './route-for.js';
+import { timeOrderedUuid } from '../ids/time-ordered-uuid.js';
 
 export type IntakeResult =
   | { created: false; caseId: string }
@@ -104,7 +104,7 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
 
   const facts = newCaseFacts({ channel: body.channel, stationCode: grid?.stationCode ?? null, hasReporterContact });
   const routing = routeFor(town, { categoryCode, stationCode: facts.stationCode, returnCount: 0, returnedBy: [] }, at);
-  const id = randomUUID();
+  const id = timeOrderedUuid(now.getTime());
   const channelData = body.channelData ?? {};
 
   const row: CaseRow = {
