@@ -1,11 +1,15 @@
 /**
  * Deferred derived writes in group commit (deferred-writes.ts): the counters' additions of a batch's
  * commands are summed and written once before the COMMIT, a failing command's additions are dropped
- * with its savepoint, and a lone command's are written in its own transaction.
+ * with its savepoint, and a lone command's are written in its own transaction. The serial heads a
+ * batch holds (the event chain's, the day's case counter) give a rolled-back command's numbers back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyCounterDeltas } from '../src/server/db/repositories/dashboard-repository.js';
 import { recordEventFacts } from '../src/server/db/repositories/assessment-repository.js';
+import { appendCaseEvent } from '../src/server/db/repositories/case-event-repository.js';
+import { insertCase, nextCaseNo, type CaseRow } from '../src/server/db/repositories/case-repository.js';
+import { verifyRecord } from '../src/server/commands/verify-record.js';
 import { createTestDatabase, dialectUnderTest, type TestDatabase } from './database.js';
 
 describe(`deferred derived writes (${dialectUnderTest})`, () => {
@@ -54,5 +58,44 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
     expect(facts.map((f) => ({ ...f, seq: Number(f.seq) }))).toEqual([{ seq: 7, key: 'U', metric: 'dispatched', case_id: 'case-1' }]);
     const n = await database.db.selectFrom('assessment_counters').select('n').where('key', '=', 'U').executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
+  });
+
+  const caseRow = (id: string, caseNo: string): CaseRow => ({
+    id, town_id: 't1', case_no: caseNo, channel: 'hotline_12345', external_id: null, status: 'reported', category_code: null, urgency: 'normal',
+    description: '测试', address: '东平镇', lng: null, lat: null, grid_code: null, station_code: null, lead_unit: null, assist_units: '[]',
+    designated: 0, return_count: 0, rework_count: 0, extension_pending: 0, escalation_level: 'none', suspended_from: null, has_reporter_contact: 0,
+    reporter_name_enc: null, reporter_phone_enc: null, reporter_phone_idx: null, channel_data: '{}', classification: '{}', routing: '{}',
+    deadlines: '[]', deadline_state: 'done', next_due_at: null, unit_overdue_at: null, visit_outcome: null, reported_at: '2026-11-25T01:00:00.000Z',
+    created_at: '2026-11-25T01:00:00.000Z', updated_at: '2026-11-25T01:00:00.000Z', closed_at: null, registered_at: null, dispatched_at: null, version: 1,
+  });
+  const storedHead = async (db: Pick<TestDatabase, 'db'>['db'] = database.db) => Number((await db.selectFrom('event_chain_heads').select('seq').where('town_id', '=', 't1').executeTakeFirst())?.seq ?? 0);
+  /** an intake's writes: the day's next number, the case, its report event; fails after all three when asked */
+  const report = (id: string, fail = false) =>
+    database.write(async (trx) => {
+      const caseNo = await nextCaseNo(trx, 't1', '2026-11-25');
+      await insertCase(trx, caseRow(id, caseNo));
+      const event = await appendCaseEvent(trx, 't1', { caseId: id, action: 'report', fromStatus: null, toStatus: 'reported', actor: { type: 'system', id: 's', name: 's', role: null }, reason: null, data: {}, attachments: [], at: '2026-11-25T01:00:00.000Z' }, dialectUnderTest === 'postgres');
+      if (fail) throw new Error('refused after writing');
+      return { caseNo, seq: Number(event.seq), storedHeadInside: await storedHead(trx) };
+    });
+
+  it('gives a rolled-back command’s case number and sequence number back, and writes the heads once at the commit', async () => {
+    const lone = await report('c-0');
+    expect(lone).toMatchObject({ caseNo: '2026112500001', seq: 1 });
+    const results = await Promise.allSettled([report('c-1'), report('c-2', true), report('c-3'), report('c-4', true)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    const [a, , b] = results.map((r) => (r.status === 'fulfilled' ? r.value : null));
+    expect([a, b]).toEqual([
+      { caseNo: '2026112500002', seq: 2, storedHeadInside: 1 },
+      { caseNo: '2026112500003', seq: 3, storedHeadInside: 1 },
+    ]);
+    expect(await storedHead()).toBe(3);
+    const counter = await database.db.selectFrom('case_counters').select('last').where('town_id', '=', 't1').executeTakeFirstOrThrow();
+    expect(Number(counter.last)).toBe(3);
+    expect(await database.db.selectFrom('cases').select('id').where('town_id', '=', 't1').orderBy('case_no').execute()).toEqual([{ id: 'c-0' }, { id: 'c-1' }, { id: 'c-3' }]);
+    expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: 3 });
+    // and the next lone command continues from the stored heads
+    expect(await report('c-5')).toMatchObject({ caseNo: '2026112500004', seq: 4, storedHeadInside: 3 });
+    expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: 4 });
   });
 });

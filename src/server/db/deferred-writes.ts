@@ -5,11 +5,19 @@
  * derive from, so a crash or a rollback can never separate them; a command that fails rolls back its
  * savepoint and its deferred writes are dropped with it.
  * Only the hot path defers (case writes, event appends); bulk paths (seed, rebuild) write directly.
+ *
+ * The batch also holds the serial heads it has read — the town's event-chain head and the day's case
+ * counter: the first command to need one reads (and on PostgreSQL locks) its row, the following ones
+ * take the next value in memory, and the row is written once at flush. A command reads through its
+ * own collector to the batch's, and its own advances reach the batch only when it succeeds, so a
+ * command rolled back to its savepoint gives its sequence number and case number back.
  */
 import type { Transaction } from 'kysely';
 import type { DB } from './schema.js';
 import { addToCounters, type CounterTable } from './repositories/counter-upsert.js';
 import { insertMany, type RowTable, type SqlValue } from './repositories/bulk-insert.js';
+import { storeChainHead } from './repositories/case-event-repository.js';
+import { storeCaseCounter } from './repositories/case-repository.js';
 
 interface PendingCounters {
   table: CounterTable;
@@ -23,9 +31,41 @@ interface PendingRows {
   rows: SqlValue[][];
 }
 
+/** A serial row as the batch holds it: its current value, and the value its row has in the database. */
+export interface HeldChainHead {
+  seq: number;
+  hash: string;
+  storedSeq: number;
+}
+export interface HeldCaseCounter {
+  last: number;
+  stored: number;
+}
+
 export class DeferredWrites {
   private readonly counters = new Map<string, PendingCounters>();
   private readonly rows = new Map<string, PendingRows>();
+  private readonly chainHeads = new Map<string, HeldChainHead>();
+  private readonly caseCounters = new Map<string, HeldCaseCounter>();
+
+  /** `batch`: the collector of the transaction this command's savepoint belongs to. */
+  constructor(private readonly batch?: DeferredWrites) {}
+
+  chainHead(townId: string): HeldChainHead | undefined {
+    return this.chainHeads.get(townId) ?? this.batch?.chainHead(townId);
+  }
+
+  holdChainHead(townId: string, head: HeldChainHead): void {
+    this.chainHeads.set(townId, head);
+  }
+
+  caseCounter(townId: string, day: string): HeldCaseCounter | undefined {
+    return this.caseCounters.get(`${townId}|${day}`) ?? this.batch?.caseCounter(townId, day);
+  }
+
+  holdCaseCounter(townId: string, day: string, counter: HeldCaseCounter): void {
+    this.caseCounters.set(`${townId}|${day}`, counter);
+  }
 
   addCounts(table: CounterTable, keyColumns: readonly string[], townId: string, counts: ReadonlyMap<string, number>): void {
     const id = `${table}|${townId}`;
@@ -41,6 +81,8 @@ export class DeferredWrites {
   mergeInto(other: DeferredWrites): void {
     for (const c of this.counters.values()) other.addCounts(c.table, c.keyColumns, c.townId, c.counts);
     for (const r of this.rows.values()) other.addRows(r.table, r.columns, r.rows);
+    for (const [townId, head] of this.chainHeads) other.holdChainHead(townId, head);
+    for (const [key, counter] of this.caseCounters) other.caseCounters.set(key, counter);
   }
 
   async flush(trx: Transaction<DB>, postgres: boolean): Promise<void> {
@@ -50,16 +92,25 @@ export class DeferredWrites {
       await addToCounters(trx, c.table, c.keyColumns, c.townId, nonZero);
     }
     for (const r of this.rows.values()) if (r.rows.length > 0) await insertMany(trx, r.table, r.columns, r.rows, postgres);
+    for (const [townId, head] of this.chainHeads) {
+      if (head.seq !== head.storedSeq) await storeChainHead(trx, townId, head.seq, head.hash);
+    }
+    for (const [key, counter] of this.caseCounters) {
+      const [townId, day] = key.split('|') as [string, string];
+      if (counter.last !== counter.stored) await storeCaseCounter(trx, townId, day, counter.last);
+    }
     this.counters.clear();
     this.rows.clear();
+    this.chainHeads.clear();
+    this.caseCounters.clear();
   }
 }
 
 const deferredOf = new WeakMap<object, DeferredWrites>();
 
-/** Starts collecting the deferred writes of a transaction (or a command's savepoint). */
-export function deferWritesOn(trx: object): DeferredWrites {
-  const d = new DeferredWrites();
+/** Starts collecting the deferred writes of a transaction, or of a command's savepoint within `batch`'s. */
+export function deferWritesOn(trx: object, batch?: DeferredWrites): DeferredWrites {
+  const d = new DeferredWrites(batch);
   deferredOf.set(trx, d);
   return d;
 }

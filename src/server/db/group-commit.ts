@@ -67,7 +67,7 @@ export class GroupCommitter {
       for (let i = 0; i < batch.length; i++) {
         const name = `job${i}`;
         const sp = await trx.savepoint(name).execute();
-        const own = deferWritesOn(sp);
+        const own = deferWritesOn(sp, deferred);
         try {
           const value = await batch[i]!.run(sp);
           await sp.releaseSavepoint(name).execute();

@@ -16,7 +16,7 @@ import { channelWeightsOn } from '../../domain/traffic/traffic-shape.js';
 import { chainHash } from '../crypto/hash-chain.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { Database } from '../db/database.js';
-import { analyzeAfterBulkLoad, insertMany, lockChainHead, prepareBulkSession, reserveCaseNumbers, seedCaseColumns, seedEventColumns, setChainHead, type SqlValue } from '../db/repositories/seed-repository.js';
+import { analyzeAfterBulkLoad, insertMany, lockChainHead, prepareBulkSession, reserveCaseNumbers, caseColumns, caseEventColumns, setChainHead, type SqlValue } from '../db/repositories/seed-repository.js';
 import { TownSnapshots } from '../services/town-snapshot.js';
 import { generateCase, RoutingMemo, type SeedCase } from './case-story.js';
 import { loadSeedTown } from './seed-town.js';
@@ -100,8 +100,8 @@ async function writeBatch(database: Database, townId: string, batch: SeedCase[])
         factRowsOfBatch.push(...factRows(townId, seq, c.id, counted.day, counted.facts));
       }
     }
-    await insertMany(trx, 'cases', seedCaseColumns, caseRows, postgres);
-    await insertMany(trx, 'case_events', seedEventColumns, eventRows, postgres);
+    await insertMany(trx, 'cases', caseColumns, caseRows, postgres);
+    await insertMany(trx, 'case_events', caseEventColumns, eventRows, postgres);
     await setChainHead(trx, townId, head);
     await applyCounterDeltas(trx, townId, dashboard);
     await addAssessmentCounts(trx, townId, assessment);

@@ -9,6 +9,8 @@ import { recordEventFacts } from './assessment-repository.js';
 import type { Selectable, Transaction, Kysely } from 'kysely';
 import { GENESIS, chainHash } from '../../crypto/hash-chain.js';
 import type { DB } from '../schema.js';
+import { deferredWritesOf, type HeldChainHead } from '../deferred-writes.js';
+import { caseEventColumns, insertMany } from './bulk-insert.js';
 import type { CaseEventsTable } from '../schema-cases.js';
 
 export type CaseEventRow = Selectable<CaseEventsTable>;
@@ -46,20 +48,12 @@ export function eventHashPayload(row: Omit<CaseEventRow, 'hash'>): Record<string
 }
 
 export async function appendCaseEvent(trx: Transaction<DB>, townId: string, event: NewCaseEvent, postgres: boolean): Promise<CaseEventRow> {
-  const readHead = () => {
-    const q = trx.selectFrom('event_chain_heads').select(['seq', 'hash']).where('town_id', '=', townId);
-    return (postgres ? q.forUpdate() : q).executeTakeFirst();
-  };
-  let head = await readHead();
-  if (!head) {
-    // the town's first event: create the head (a concurrent first writer makes this a no-op)
-    await trx.insertInto('event_chain_heads').values({ town_id: townId, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('town_id').doNothing()).execute();
-    head = await readHead();
-    if (!head) throw new Error('event chain head missing');
-  }
+  // a group-committed batch reads the head once and writes it once, at its flush (deferred-writes.ts)
+  const deferred = deferredWritesOf(trx);
+  const head = deferred?.chainHead(townId) ?? (await readChainHead(trx, townId, postgres));
   const base: Omit<CaseEventRow, 'hash'> = {
     town_id: townId,
-    seq: Number(head.seq) + 1,
+    seq: head.seq + 1,
     case_id: event.caseId,
     action: event.action,
     from_status: event.fromStatus,
@@ -75,12 +69,33 @@ export async function appendCaseEvent(trx: Transaction<DB>, townId: string, even
     prev_hash: head.hash,
   };
   const row: CaseEventRow = { ...base, hash: chainHash(head.hash, eventHashPayload(base)) };
-  await trx.insertInto('case_events').values(row).execute();
-  await trx.updateTable('event_chain_heads').set({ seq: row.seq, hash: row.hash }).where('town_id', '=', townId).execute();
+  await insertMany(trx, 'case_events', caseEventColumns, [caseEventColumns.map((c) => row[c])], postgres);
+  if (deferred) deferred.holdChainHead(townId, { seq: row.seq, hash: row.hash, storedSeq: head.storedSeq });
+  else await storeChainHead(trx, townId, row.seq, row.hash);
   // the assessment counts every event as it is appended (domain/assessment), in the same transaction
   const { day, facts } = factsOfEvent({ action: row.action, toStatus: row.to_status, actorId: row.actor_id, actorRole: row.actor_role, data: event.data }, row.at);
   await recordEventFacts(trx, townId, row.seq, row.case_id, day, facts);
   return row;
+}
+
+/** The town's chain head, locked on PostgreSQL until the transaction ends; created at the town's first event. */
+async function readChainHead(trx: Transaction<DB>, townId: string, postgres: boolean): Promise<HeldChainHead> {
+  const read = () => {
+    const q = trx.selectFrom('event_chain_heads').select(['seq', 'hash']).where('town_id', '=', townId);
+    return (postgres ? q.forUpdate() : q).executeTakeFirst();
+  };
+  let head = await read();
+  if (!head) {
+    // the town's first event: create the head (a concurrent first writer makes this a no-op)
+    await trx.insertInto('event_chain_heads').values({ town_id: townId, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('town_id').doNothing()).execute();
+    head = await read();
+    if (!head) throw new Error('event chain head missing');
+  }
+  return { seq: Number(head.seq), hash: head.hash, storedSeq: Number(head.seq) };
+}
+
+export async function storeChainHead(trx: Transaction<DB>, townId: string, seq: number, hash: string): Promise<void> {
+  await trx.updateTable('event_chain_heads').set({ seq, hash }).where('town_id', '=', townId).execute();
 }
 
 export function listCaseEvents(db: Kysely<DB>, caseId: string): Promise<CaseEventRow[]> {

@@ -1,9 +1,11 @@
 /** SQL of the cases table and its companions (counters, outbox, links, attachments). */
-import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { PostgresAdapter, sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB } from '../schema.js';
 import type { CasesTable } from '../schema-cases.js';
 import { counterDeltas } from '../../../domain/dashboard/index.js';
 import { applyCounterDeltas } from './dashboard-repository.js';
+import { deferredWritesOf } from '../deferred-writes.js';
+import { caseColumns, insertMany } from './bulk-insert.js';
 
 export type CaseRow = Selectable<CasesTable>;
 export type NewCaseRow = Insertable<CasesTable>;
@@ -19,14 +21,29 @@ export function findCaseByExternalId(db: Db, townId: string, channel: string, ex
 }
 
 /** The next case number of a local day, e.g. 20261125 + 00042, taken inside the case's transaction. */
+/** The day's next case number: 20261126 00042. A group-committed batch reads the counter once (deferred-writes.ts). */
 export async function nextCaseNo(trx: Transaction<DB>, townId: string, localDay: string): Promise<string> {
-  const row = await trx
-    .insertInto('case_counters')
-    .values({ town_id: townId, day: localDay, last: 1 })
-    .onConflict((oc) => oc.columns(['town_id', 'day']).doUpdateSet({ last: sql`case_counters.last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return `${localDay.replaceAll('-', '')}${String(row.last).padStart(5, '0')}`;
+  const deferred = deferredWritesOf(trx);
+  const held = deferred?.caseCounter(townId, localDay);
+  let last: number;
+  if (held) {
+    last = held.last + 1;
+    deferred!.holdCaseCounter(townId, localDay, { last, stored: held.stored });
+  } else {
+    const row = await trx
+      .insertInto('case_counters')
+      .values({ town_id: townId, day: localDay, last: 1 })
+      .onConflict((oc) => oc.columns(['town_id', 'day']).doUpdateSet({ last: sql`case_counters.last + 1` }))
+      .returning('last')
+      .executeTakeFirstOrThrow();
+    last = Number(row.last);
+    deferred?.holdCaseCounter(townId, localDay, { last, stored: last });
+  }
+  return `${localDay.replaceAll('-', '')}${String(last).padStart(5, '0')}`;
+}
+
+export async function storeCaseCounter(trx: Transaction<DB>, townId: string, localDay: string, last: number): Promise<void> {
+  await trx.updateTable('case_counters').set({ last }).where('town_id', '=', townId).where('day', '=', localDay).execute();
 }
 
 /**
@@ -34,7 +51,7 @@ export async function nextCaseNo(trx: Transaction<DB>, townId: string, localDay:
  * the same transaction (after − before, domain/dashboard): so they always equal a recount.
  */
 export async function insertCase(trx: Transaction<DB>, row: CaseRow): Promise<void> {
-  await trx.insertInto('cases').values(row).execute();
+  await insertMany(trx, 'cases', caseColumns, [caseColumns.map((c) => row[c])], trx.getExecutor().adapter instanceof PostgresAdapter);
   await applyCounterDeltas(trx, row.town_id, counterDeltas(null, row));
 }
 
@@ -52,8 +69,14 @@ export async function updateCase(trx: Transaction<DB>, townId: string, before: C
   return true;
 }
 
+const outboxColumns = ['town_id', 'topic', 'payload', 'created_at'] as const;
+
+/** The outbox row of a write; a group-committed batch writes its rows in one INSERT before its COMMIT. */
 export async function insertOutbox(trx: Transaction<DB>, townId: string, topic: string, payload: unknown, at: string): Promise<void> {
-  await trx.insertInto('outbox').values({ town_id: townId, topic, payload: JSON.stringify(payload), created_at: at }).execute();
+  const row = [townId, topic, JSON.stringify(payload), at];
+  const deferred = deferredWritesOf(trx);
+  if (deferred) deferred.addRows('outbox', outboxColumns, [row]);
+  else await insertMany(trx, 'outbox', outboxColumns, [row], trx.getExecutor().adapter instanceof PostgresAdapter);
 }
 
 export interface DuplicateCandidateRow {

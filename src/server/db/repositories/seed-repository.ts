@@ -9,20 +9,7 @@ import type { DB } from '../schema.js';
 
 type Trx = Transaction<DB>;
 
-export const seedCaseColumns = [
-  'id', 'town_id', 'case_no', 'channel', 'external_id', 'status', 'category_code', 'urgency', 'description', 'address', 'lng', 'lat',
-  'grid_code', 'station_code', 'lead_unit', 'assist_units', 'designated', 'return_count', 'rework_count', 'extension_pending',
-  'escalation_level', 'suspended_from', 'has_reporter_contact', 'reporter_name_enc', 'reporter_phone_enc', 'reporter_phone_idx',
-  'channel_data', 'classification', 'routing', 'deadlines', 'deadline_state', 'next_due_at', 'unit_overdue_at', 'visit_outcome', 'reported_at',
-  'created_at', 'updated_at', 'closed_at', 'version', 'registered_at', 'dispatched_at',
-] as const;
-
-export const seedEventColumns = [
-  'town_id', 'seq', 'case_id', 'action', 'from_status', 'to_status', 'actor_type', 'actor_id', 'actor_name', 'actor_role', 'reason',
-  'data', 'attachments', 'at', 'prev_hash', 'hash',
-] as const;
-
-export { insertMany, type SqlValue } from './bulk-insert.js';
+export { caseColumns, caseEventColumns, insertMany, type SqlValue } from './bulk-insert.js';
 
 /**
  * Takes the town's chain head for this transaction: the first statement writes (so SQLite's lock is
