@@ -18,9 +18,10 @@
  * alone reveals nothing. Phone numbers are few enough to be brute-forced if the master key leaks,
  * so the key must live apart from database backups.
  */
-import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { normaliseName, normalisePhone } from './blind-index-normalise.js';
 import { hkdfSm3 } from './key-derivation.js';
+import { randomBytesPooled } from './random-pool.js';
 
 export const MASTER_KEY_BYTES = 32;
 const VERSION = 0x01;
@@ -74,7 +75,7 @@ export class FieldCipher {
   }
 
   encrypt(plaintext: string, context = ''): string {
-    const iv = randomBytes(IV_BYTES);
+    const iv = randomBytesPooled(IV_BYTES);
     const cipher = createCipheriv('sm4-cbc', this.encKey, iv);
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = this.tag(iv, ciphertext, context);

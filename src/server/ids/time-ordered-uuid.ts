@@ -5,9 +5,8 @@
  * page: fewer pages touched per write, fewer written at each commit. Still 122 bits of uniqueness
  * per millisecond; the order leaks only the creation time, which every case shows anyway.
  */
-import { randomFillSync } from 'node:crypto';
+import { randomBytesPooled } from '../crypto/random-pool.js';
 
-const random = Buffer.alloc(8);
 let lastMs = -1;
 let counter = 0;
 
@@ -24,7 +23,7 @@ export function timeOrderedUuid(nowMs: number = Date.now()): string {
     counter = 0;
   }
   lastMs = ms;
-  randomFillSync(random);
+  const random = randomBytesPooled(8);
   const hex = ms.toString(16).padStart(12, '0');
   const a = (0x7000 | counter).toString(16);
   const b = ((random[0]! & 0x3f) | 0x80).toString(16).padStart(2, '0') + random.toString('hex', 1, 2);
