@@ -13,6 +13,7 @@ import * as commandModes from './0010-command-modes.js';
 import * as inspectorPositions from './0011-inspector-positions.js';
 import * as unitOverdue from './0012-unit-overdue.js';
 import * as reportEvents from './0013-report-events.js';
+import * as nearbyCovering from './0014-nearby-covering.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-organisation': organisation,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011-inspector-positions': inspectorPositions,
   '0012-unit-overdue': unitOverdue,
   '0013-report-events': reportEvents,
+  '0014-nearby-covering': nearbyCovering,
 };

@@ -1,5 +1,5 @@
 /** SQL of the cases table and its companions (counters, outbox, links, attachments). */
-import { PostgresAdapter, sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { PostgresAdapter, sql, type Insertable, type RawBuilder, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB } from '../schema.js';
 import type { CasesTable } from '../schema-cases.js';
 import { counterDeltas } from '../../../domain/dashboard/index.js';
@@ -95,8 +95,10 @@ export interface DuplicateCandidateRow {
 const candidateColumns = ['id', 'case_no', 'status', 'created_at', 'category_code', 'lng', 'lat', 'reported_at', 'reporter_phone_idx', 'description'] as const;
 
 /**
- * Possible duplicates of a new case, in one query: the same category inside a box around its point
- * (index cases_nearby), or the same caller (index cases_caller), reported since a time.
+ * Possible duplicates of a new case, in one statement of two arms, each on its own index (an OR of
+ * the two makes the planners scan the town's cases): the same category inside a box around its
+ * point (cases_nearby_box), and the same caller (cases_caller), reported since a time. A case found
+ * by both arms comes once.
  */
 export async function duplicateCandidates(
   db: Db,
@@ -105,23 +107,16 @@ export async function duplicateCandidates(
   callerIndex: string | null,
   since: string,
 ): Promise<DuplicateCandidateRow[]> {
-  // two queries, each on its own index: an OR of the two makes the planners scan the town's cases
-  const base = () => db.selectFrom('cases').select(candidateColumns).where('town_id', '=', townId).where('reported_at', '>=', since).where('status', '!=', 'voided');
-  const [nearby, sameCaller] = await Promise.all([
-    near
-      ? base()
-          .where('category_code', '=', near.categoryCode)
-          .where('lng', '>=', near.box.minLng)
-          .where('lng', '<=', near.box.maxLng)
-          .where('lat', '>=', near.box.minLat)
-          .where('lat', '<=', near.box.maxLat)
-          .limit(50)
-          .execute()
-      : [],
-    callerIndex ? base().where('reporter_phone_idx', '=', callerIndex).limit(50).execute() : [],
-  ]);
-  const byId = new Map([...nearby, ...sameCaller].map((c) => [c.id, c]));
-  return [...byId.values()];
+  const columns = sql.join(candidateColumns.map((c) => sql.ref(c)));
+  const arm = (where: RawBuilder<unknown>) =>
+    sql`select * from (select ${columns} from cases where town_id = ${townId} and reported_at >= ${since} and status <> 'voided' and ${where} limit 50) as arm`;
+  const arms = [
+    near && arm(sql`category_code = ${near.categoryCode} and lng >= ${near.box.minLng} and lng <= ${near.box.maxLng} and lat >= ${near.box.minLat} and lat <= ${near.box.maxLat}`),
+    callerIndex && arm(sql`reporter_phone_idx = ${callerIndex}`),
+  ].filter((a): a is RawBuilder<unknown> => Boolean(a));
+  if (arms.length === 0) return [];
+  const { rows } = await sql<DuplicateCandidateRow>`${sql.join(arms, sql` union all `)}`.execute(db);
+  return [...new Map(rows.map((c) => [c.id, c])).values()];
 }
 
 export async function insertLinks(trx: Transaction<DB>, rows: Array<{ town_id: string; case_id: string; other_case_id: string; kind: string; reasons: string; distance_m: number | null; similarity: number | null; created_at: string }>): Promise<void> {
