@@ -120,7 +120,13 @@ describe('learning from closed cases', () => {
 
   it('update() learns incrementally, the same as training with the examples', () => {
     const incremental = trainClassifier(FIXTURE_CATEGORIES);
-    for (const c of closedCases) expect(incremental.update(c)).toBe(true);
+    // scored before learning too: what scoring keeps per model must follow every update
+    const before = incremental.suggest(muck);
+    for (const c of closedCases) {
+      expect(incremental.update(c)).toBe(true);
+      incremental.suggest(c.text);
+    }
+    expect(incremental.suggest(muck)).not.toEqual(before);
     const batch = trainClassifier(FIXTURE_CATEGORIES, closedCases);
     expect(incremental.suggest(muck)).toEqual(batch.suggest(muck));
   });

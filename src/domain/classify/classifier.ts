@@ -1,4 +1,4 @@
-import { DEFAULT_PARAMS, addTerms, emptyModel, score } from './model.js';
+import { DEFAULT_PARAMS, addTerms, countExample, emptyModel, score } from './model.js';
 import type { ModelParams, ModelState } from './model.js';
 import { addUserWords, features } from './segment.js';
 
@@ -89,6 +89,7 @@ export function deserializeClassifier(data: SerializedClassifier): Classifier {
     classTotals: [...data.classTotals],
     exampleCounts: [...data.exampleCounts],
     params: { ...data.params },
+    revision: 0,
   };
   return wrap(model, data.userWords);
 }
@@ -108,7 +109,7 @@ function wrap(model: ModelState, userWords: readonly string[]): Classifier {
       const index = indexOf.get(example.categoryCode);
       if (index === undefined) return false;
       addTerms(model, index, features(example.text), WEIGHT.example);
-      model.exampleCounts[index]! += 1;
+      countExample(model, index);
       return true;
     },
     serialize() {

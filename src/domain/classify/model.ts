@@ -40,6 +40,8 @@ export interface ModelState {
   classTotals: number[];
   exampleCounts: number[];
   params: ModelParams;
+  /** bumped by every change to the counts, so that score() knows when its per-class constants are stale */
+  revision: number;
 }
 
 export interface Scored {
@@ -55,6 +57,7 @@ export function emptyModel(codes: string[], params: ModelParams): ModelState {
     classTotals: codes.map(() => 0),
     exampleCounts: codes.map(() => 0),
     params,
+    revision: 0,
   };
 }
 
@@ -69,26 +72,65 @@ export function addTerms(model: ModelState, index: number, terms: ReadonlyMap<st
     row.set(index, (row.get(index) ?? 0) + weight * count);
     model.classTotals[index] = (model.classTotals[index] ?? 0) + weight * count;
   }
+  model.revision++;
+}
+
+/** One more closed case of a category (the prior follows the examples). */
+export function countExample(model: ModelState, index: number): void {
+  model.exampleCounts[index]! += 1;
+  model.revision++;
+}
+
+/** What score() needs per class, computed once per revision of the model rather than per text. */
+interface ClassConstants {
+  revision: number;
+  denom: Float64Array;
+  /** Σ_c α / denom_c: the part of the background probability every term shares */
+  unseenShare: number;
+  /** log(α / denom_c) */
+  logUnseen: Float64Array;
+  /** log of the class's prior */
+  logPrior: Float64Array;
+}
+
+const constantsOf = new WeakMap<ModelState, ClassConstants>();
+
+function classConstants(model: ModelState): ClassConstants {
+  const cached = constantsOf.get(model);
+  if (cached && cached.revision === model.revision) return cached;
+  const { alpha, backgroundPrior, priorStrength } = model.params;
+  const n = model.codes.length;
+  const vocabulary = model.counts.size;
+  const totalExamples = model.exampleCounts.reduce((a, b) => a + b, 0);
+  const denom = new Float64Array(n);
+  const logUnseen = new Float64Array(n);
+  const logPrior = new Float64Array(n);
+  let unseenShare = 0;
+  for (let c = 0; c < n; c++) {
+    denom[c] = model.classTotals[c]! + alpha * vocabulary;
+    unseenShare += alpha / denom[c]!;
+    logUnseen[c] = Math.log(alpha / denom[c]!);
+    logPrior[c] = Math.log((1 - backgroundPrior) * ((model.exampleCounts[c]! + priorStrength) / (totalExamples + n * priorStrength)));
+  }
+  const constants = { revision: model.revision, denom, unseenShare, logUnseen, logPrior };
+  constantsOf.set(model, constants);
+  return constants;
 }
 
 const MAX_MATCHED = 5;
 
 /** Posterior of the k most likely categories for the given terms, best first. */
 export function score(model: ModelState, terms: ReadonlyMap<string, number>, k: number): Scored[] {
-  const { alpha, backgroundPrior, temperature, priorStrength } = model.params;
+  if (k <= 0) return [];
+  const { alpha, backgroundPrior, temperature } = model.params;
   const n = model.codes.length;
-  const vocabulary = model.counts.size;
+  const { denom, unseenShare, logUnseen, logPrior } = classConstants(model);
 
-
-  const denom = model.classTotals.map((total) => total + alpha * vocabulary);
-  // Σ_c α / denom_c: the part of the background probability every term shares
-  let unseenShare = 0;
-  for (const d of denom) unseenShare += alpha / d;
-
-  const ll = new Array<number>(n).fill(0);
+  const ll = new Float64Array(n);
   let llBackground = 0;
   let weightSum = 0;
   const pBackgroundOf = new Map<string, number>();
+  const logAlpha = Math.log(alpha);
   for (const [term, count] of terms) {
     const row = model.counts.get(term);
     // a term no category has seen is equally likely under all of them: it carries no evidence
@@ -102,31 +144,33 @@ export function score(model: ModelState, terms: ReadonlyMap<string, number>, k: 
     pBackgroundOf.set(term, pBackground);
     llBackground += w * Math.log(pBackground);
     // the unseen part (log α/denom) is added for every class below; here only the excess
-    for (const [c, k] of row) ll[c]! += w * (Math.log(k + alpha) - Math.log(alpha));
+    for (const [c, k] of row) ll[c]! += w * (Math.log(k + alpha) - logAlpha);
   }
 
-  const totalExamples = model.exampleCounts.reduce((a, b) => a + b, 0);
-  const logJoint = ll.map((excess, c) => {
-    const likelihood = excess + weightSum * Math.log(alpha / denom[c]!);
-    const prior = (1 - backgroundPrior) * ((model.exampleCounts[c]! + priorStrength) / (totalExamples + n * priorStrength));
-    return Math.log(prior) + likelihood / temperature;
-  });
+  // log P(c, text) per class and for the background, then a softmax shifted by the maximum
   const logBackground = Math.log(backgroundPrior) + llBackground / temperature;
-
-  // softmax over the categories and the background, shifted by the maximum for stability
-  const max = Math.max(logBackground, ...logJoint);
+  let max = logBackground;
+  for (let c = 0; c < n; c++) {
+    ll[c] = logPrior[c]! + (ll[c]! + weightSum * logUnseen[c]!) / temperature;
+    if (ll[c]! > max) max = ll[c]!;
+  }
   let sum = Math.exp(logBackground - max);
-  const exps = logJoint.map((v) => {
-    const e = Math.exp(v - max);
-    sum += e;
-    return e;
-  });
+  for (let c = 0; c < n; c++) {
+    ll[c] = Math.exp(ll[c]! - max);
+    sum += ll[c]!;
+  }
 
-  return exps
-    .map((e, index) => ({ index, confidence: e / sum }))
-    .sort((a, b) => b.confidence - a.confidence || a.index - b.index)
-    .slice(0, Math.max(0, k))
-    .map((s): Scored => ({ ...s, matchedTerms: matched(model, s.index, pBackgroundOf, denom[s.index]!) }));
+  // the k best, higher first and the lower index on ties, without sorting every class
+  const best: Array<{ index: number; confidence: number }> = [];
+  for (let c = 0; c < n; c++) {
+    const confidence = ll[c]! / sum;
+    if (best.length === k && !(confidence > best[k - 1]!.confidence)) continue;
+    let at = best.length;
+    while (at > 0 && confidence > best[at - 1]!.confidence) at--;
+    best.splice(at, 0, { index: c, confidence });
+    if (best.length > k) best.pop();
+  }
+  return best.map((s): Scored => ({ ...s, matchedTerms: matched(model, s.index, pBackgroundOf, denom[s.index]!) }));
 }
 
 /** The text's terms that speak for this category more than for the average one, strongest first. */
