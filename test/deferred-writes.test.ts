@@ -68,15 +68,16 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
     deadlines: '[]', deadline_state: 'done', next_due_at: null, unit_overdue_at: null, visit_outcome: null, reported_at: '2026-11-25T01:00:00.000Z',
     created_at: '2026-11-25T01:00:00.000Z', updated_at: '2026-11-25T01:00:00.000Z', closed_at: null, registered_at: null, dispatched_at: null, version: 1,
   });
+  const eventsOf = async (db: Pick<TestDatabase, 'db'>['db'], id: string) => (await db.selectFrom('case_events').select('seq').where('case_id', '=', id).execute()).length;
   const storedHead = async (db: Pick<TestDatabase, 'db'>['db'] = database.db) => Number((await db.selectFrom('event_chain_heads').select('seq').where('town_id', '=', 't1').executeTakeFirst())?.seq ?? 0);
   /** an intake's writes: the day's next number, the case, its report event; fails after all three when asked */
-  const report = (id: string, fail = false) =>
+  const report = (id: string, fail = false, newCase = false) =>
     database.write(async (trx) => {
       const caseNo = await nextCaseNo(trx, 't1', '2026-11-25');
       await insertCase(trx, caseRow(id, caseNo));
-      const event = await appendCaseEvent(trx, 't1', { caseId: id, action: 'report', fromStatus: null, toStatus: 'reported', actor: { type: 'system', id: 's', name: 's', role: null }, reason: null, data: {}, attachments: [], at: '2026-11-25T01:00:00.000Z' }, dialectUnderTest === 'postgres');
+      const event = await appendCaseEvent(trx, 't1', { caseId: id, action: 'report', fromStatus: null, toStatus: 'reported', actor: { type: 'system', id: 's', name: 's', role: null }, reason: null, data: {}, attachments: [], at: '2026-11-25T01:00:00.000Z' }, dialectUnderTest === 'postgres', { newCase });
       if (fail) throw new Error('refused after writing');
-      return { caseNo, seq: Number(event.seq), storedHeadInside: await storedHead(trx) };
+      return { caseNo, seq: Number(event.seq), storedHeadInside: await storedHead(trx), eventsInside: await eventsOf(trx, id) };
     });
 
   it('gives a rolled-back command’s case number and sequence number back, and writes the heads once at the commit', async () => {
@@ -86,8 +87,8 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
     const [a, , b] = results.map((r) => (r.status === 'fulfilled' ? r.value : null));
     expect([a, b]).toEqual([
-      { caseNo: '2026112500002', seq: 2, storedHeadInside: 1 },
-      { caseNo: '2026112500003', seq: 3, storedHeadInside: 1 },
+      { caseNo: '2026112500002', seq: 2, storedHeadInside: 1, eventsInside: 1 },
+      { caseNo: '2026112500003', seq: 3, storedHeadInside: 1, eventsInside: 1 },
     ]);
     expect(await storedHead()).toBe(3);
     const counter = await database.db.selectFrom('case_counters').select('last').where('town_id', '=', 't1').executeTakeFirstOrThrow();
@@ -97,5 +98,17 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
     // and the next lone command continues from the stored heads
     expect(await report('c-5')).toMatchObject({ caseNo: '2026112500004', seq: 4, storedHeadInside: 3 });
     expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: 4 });
+  });
+
+  it('writes a new case’s first event with the batch’s rows before the commit, and drops a rolled-back command’s', async () => {
+    const results = await Promise.allSettled([report('n-1', false, true), report('n-2', true, true), report('n-3', false, true)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const [a, , b] = results.map((r) => (r.status === 'fulfilled' ? r.value : null));
+    // not in the table inside the command: it waits for the batch's flush
+    expect([a?.eventsInside, b?.eventsInside]).toEqual([0, 0]);
+    expect([a?.seq, b?.seq]).toEqual([5, 6]);
+    expect([await eventsOf(database.db, 'n-1'), await eventsOf(database.db, 'n-2'), await eventsOf(database.db, 'n-3')]).toEqual([1, 0, 1]);
+    expect(await storedHead()).toBe(6);
+    expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: 6 });
   });
 });

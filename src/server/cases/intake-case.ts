@@ -12,7 +12,7 @@ import { findDuplicates, searchBox } from '../../domain/dedupe/index.js';
 import { toWgs84 } from '../../domain/geo/index.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent, type CaseEventRow } from '../db/repositories/case-event-repository.js';
-import { attachmentsExist, claimAttachments, duplicateCandidates, findCaseByExternalId, insertCase, insertLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
+import { attachmentsExist, claimAttachments, duplicateCandidates, findCaseByExternalId, insertCase, insertNewCaseLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
 import type { DuplicateLink } from './get-case-detail.js';
 import type { PlainReporter } from '../presenters/case.js';
 import { saveIdempotencyKey, type IdempotencyRow } from '../db/repositories/idempotency-repository.js';
@@ -170,8 +170,9 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
           at,
         },
         ctx.database.dialect === 'postgres',
+        { newCase: true },
       );
-      await insertLinks(
+      await insertNewCaseLinks(
         trx,
         duplicates.flatMap((d) => {
           const common = { town_id: ctx.townId, kind: 'possible_duplicate', reasons: JSON.stringify(d.reasons), distance_m: d.distanceMeters ?? null, similarity: d.similarity ?? null, created_at: at };

@@ -48,7 +48,7 @@ function insertSql(table: string, columns: readonly string[], rows: number, post
  * Inserts rows (each an array in `columns` order) in chunks small enough for both dialects'
  * parameter limits (SQLite 32 766, PostgreSQL 65 535).
  */
-export type RowTable = 'cases' | 'case_events' | 'assessment_facts' | 'outbox';
+export type RowTable = 'cases' | 'case_events' | 'case_links' | 'assessment_facts' | 'outbox';
 
 export async function insertMany(trx: Transaction<DB>, table: RowTable, columns: readonly string[], rows: readonly SqlValue[][], postgres: boolean): Promise<void> {
   const perChunk = Math.max(1, Math.floor(30_000 / columns.length));

@@ -47,7 +47,13 @@ export function eventHashPayload(row: Omit<CaseEventRow, 'hash'>): Record<string
   };
 }
 
-export async function appendCaseEvent(trx: Transaction<DB>, townId: string, event: NewCaseEvent, postgres: boolean): Promise<CaseEventRow> {
+/**
+ * `newCase`: the first event of a case created in this transaction. No one can read it before the
+ * commit (the case's id is known to no one yet), so a group-committed batch inserts it with the
+ * batch's other rows, in one INSERT before its COMMIT; any other event is inserted at once, as
+ * later commands of the same batch may read a case's events.
+ */
+export async function appendCaseEvent(trx: Transaction<DB>, townId: string, event: NewCaseEvent, postgres: boolean, options: { newCase?: boolean } = {}): Promise<CaseEventRow> {
   // a group-committed batch reads the head once and writes it once, at its flush (deferred-writes.ts)
   const deferred = deferredWritesOf(trx);
   const head = deferred?.chainHead(townId) ?? (await readChainHead(trx, townId, postgres));
@@ -69,7 +75,9 @@ export async function appendCaseEvent(trx: Transaction<DB>, townId: string, even
     prev_hash: head.hash,
   };
   const row: CaseEventRow = { ...base, hash: chainHash(head.hash, eventHashPayload(base)) };
-  await insertMany(trx, 'case_events', caseEventColumns, [caseEventColumns.map((c) => row[c])], postgres);
+  const values = caseEventColumns.map((c) => row[c]);
+  if (deferred && options.newCase) deferred.addRows('case_events', caseEventColumns, [values]);
+  else await insertMany(trx, 'case_events', caseEventColumns, [values], postgres);
   if (deferred) deferred.holdChainHead(townId, { seq: row.seq, hash: row.hash, storedSeq: head.storedSeq });
   else await storeChainHead(trx, townId, row.seq, row.hash);
   // the assessment counts every event as it is appended (domain/assessment), in the same transaction

@@ -5,7 +5,7 @@ import type { CasesTable } from '../schema-cases.js';
 import { counterDeltas } from '../../../domain/dashboard/index.js';
 import { applyCounterDeltas } from './dashboard-repository.js';
 import { deferredWritesOf } from '../deferred-writes.js';
-import { caseColumns, insertMany } from './bulk-insert.js';
+import { caseColumns, insertMany, type SqlValue } from './bulk-insert.js';
 
 export type CaseRow = Selectable<CasesTable>;
 export type NewCaseRow = Insertable<CasesTable>;
@@ -119,8 +119,20 @@ export async function duplicateCandidates(
   return [...new Map(rows.map((c) => [c.id, c])).values()];
 }
 
-export async function insertLinks(trx: Transaction<DB>, rows: Array<{ town_id: string; case_id: string; other_case_id: string; kind: string; reasons: string; distance_m: number | null; similarity: number | null; created_at: string }>): Promise<void> {
-  if (rows.length > 0) await trx.insertInto('case_links').values(rows).onConflict((oc) => oc.columns(['case_id', 'other_case_id']).doNothing()).execute();
+const linkColumns = ['town_id', 'case_id', 'other_case_id', 'kind', 'reasons', 'distance_m', 'similarity', 'created_at'] as const;
+type LinkRow = Record<(typeof linkColumns)[number], SqlValue>;
+
+/**
+ * A new case's possible-duplicate links, both ways. Nothing else can read or conflict with them
+ * before the commit (the new case's id is known to no one yet), so a group-committed batch writes
+ * them with its other rows, in one INSERT before its COMMIT.
+ */
+export async function insertNewCaseLinks(trx: Transaction<DB>, rows: readonly LinkRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = rows.map((r) => linkColumns.map((c) => r[c]));
+  const deferred = deferredWritesOf(trx);
+  if (deferred) deferred.addRows('case_links', linkColumns, values);
+  else await insertMany(trx, 'case_links', linkColumns, values, trx.getExecutor().adapter instanceof PostgresAdapter);
 }
 
 export function linksOf(db: Db, caseId: string) {
