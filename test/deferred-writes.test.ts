@@ -111,4 +111,13 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
     expect(await storedHead()).toBe(6);
     expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: 6 });
   });
+
+  it('rolls back a command the database refuses (a second case with the same id) and keeps the rest of its batch', async () => {
+    const results = await Promise.allSettled([report('d-1'), report('c-1'), report('d-2')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const [a, , b] = results.map((r) => (r.status === 'fulfilled' ? r.value : null));
+    expect([a?.seq, b?.seq]).toEqual([7, 8]);
+    expect([a?.caseNo, b?.caseNo]).toEqual(['2026112500007', '2026112500008']);
+    expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: 8 });
+  });
 });
