@@ -11,6 +11,28 @@ import { appendCaseEvent } from '../src/server/db/repositories/case-event-reposi
 import { insertCase, nextCaseNo, type CaseRow } from '../src/server/db/repositories/case-repository.js';
 import { verifyRecord } from '../src/server/commands/verify-record.js';
 import { createTestDatabase, dialectUnderTest, type TestDatabase } from './database.js';
+import { CompiledQuery } from 'kysely';
+import { combineStatements } from '../src/server/db/deferred-writes.js';
+
+describe('combineStatements (PostgreSQL: a flush in one round trip)', () => {
+  const q = (sql: string, ...parameters: unknown[]) => CompiledQuery.raw(sql, parameters);
+  it('chains the writes as CTEs and renumbers their parameters in order', () => {
+    const [one, ...rest] = combineStatements([q('insert into a (x, y) values ($1, $2)', 1, 2), q('update b set n = $1 where id = $2', 3, 4), q('insert into c (z) values ($1), ($2)', 5, 6)]);
+    expect(rest).toEqual([]);
+    expect(one!.sql).toBe('with w0 as (insert into a (x, y) values ($1, $2)), w1 as (update b set n = $3 where id = $4) insert into c (z) values ($5), ($6)');
+    expect(one!.parameters).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('keeps a lone statement as it is, and starts a new statement before the parameter limit', () => {
+    const lone = q('update b set n = $1', 1);
+    expect(combineStatements([lone])).toEqual([lone]);
+    const split = combineStatements([q('insert into a values ($1, $2)', 1, 2), q('insert into a values ($1, $2)', 3, 4), q('insert into a values ($1)', 5)], 4);
+    expect(split.map((s) => [s.sql, s.parameters])).toEqual([
+      ['with w0 as (insert into a values ($1, $2)) insert into a values ($3, $4)', [1, 2, 3, 4]],
+      ['insert into a values ($1)', [5]],
+    ]);
+  });
+});
 
 describe(`deferred derived writes (${dialectUnderTest})`, () => {
   let database: TestDatabase;

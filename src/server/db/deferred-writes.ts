@@ -12,12 +12,12 @@
  * own collector to the batch's, and its own advances reach the batch only when it succeeds, so a
  * command rolled back to its savepoint gives its sequence number and case number back.
  */
-import type { Transaction } from 'kysely';
+import { CompiledQuery, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
-import { addToCounters, type CounterTable } from './repositories/counter-upsert.js';
-import { insertMany, type RowTable, type SqlValue } from './repositories/bulk-insert.js';
-import { storeChainHead } from './repositories/case-event-repository.js';
-import { storeCaseCounter } from './repositories/case-repository.js';
+import { counterUpserts, type CounterTable } from './repositories/counter-upsert.js';
+import { insertManyQueries, type RowTable, type SqlValue } from './repositories/bulk-insert.js';
+import { chainHeadUpdate } from './repositories/case-event-repository.js';
+import { caseCounterUpdate } from './repositories/case-repository.js';
 
 interface PendingCounters {
   table: CounterTable;
@@ -86,24 +86,56 @@ export class DeferredWrites {
   }
 
   async flush(trx: Transaction<DB>, postgres: boolean): Promise<void> {
+    const queries: CompiledQuery[] = [];
     for (const c of this.counters.values()) {
       // additions that cancel out (a case moving back and forth within the batch) change nothing
       const nonZero = new Map([...c.counts].filter(([, n]) => n !== 0));
-      await addToCounters(trx, c.table, c.keyColumns, c.townId, nonZero);
+      queries.push(...counterUpserts(c.table, c.keyColumns, c.townId, nonZero, postgres));
     }
-    for (const r of this.rows.values()) if (r.rows.length > 0) await insertMany(trx, r.table, r.columns, r.rows, postgres);
+    for (const r of this.rows.values()) if (r.rows.length > 0) queries.push(...insertManyQueries(r.table, r.columns, r.rows, postgres));
     for (const [townId, head] of this.chainHeads) {
-      if (head.seq !== head.storedSeq) await storeChainHead(trx, townId, head.seq, head.hash);
+      if (head.seq !== head.storedSeq) queries.push(chainHeadUpdate(trx, townId, head.seq, head.hash));
     }
     for (const [key, counter] of this.caseCounters) {
       const [townId, day] = key.split('|') as [string, string];
-      if (counter.last !== counter.stored) await storeCaseCounter(trx, townId, day, counter.last);
+      if (counter.last !== counter.stored) queries.push(caseCounterUpdate(trx, townId, day, counter.last));
     }
+    // PostgreSQL takes them all in one statement (one round trip); SQLite runs them in-process anyway
+    for (const query of postgres ? combineStatements(queries) : queries) await trx.executeQuery(query);
     this.counters.clear();
     this.rows.clear();
     this.chainHeads.clear();
     this.caseCounters.clear();
   }
+}
+
+/**
+ * PostgreSQL: independent writes as one statement of data-modifying CTEs (WITH w0 AS (INSERT …),
+ * w1 AS (UPDATE …) INSERT …), their $n parameters renumbered in order; a group stays under the
+ * protocol's 65 535 parameters. The writes touch different rows, so their order does not matter.
+ */
+export function combineStatements(queries: readonly CompiledQuery[], maxParameters = 60_000): CompiledQuery[] {
+  const groups: CompiledQuery[][] = [];
+  let size = Infinity;
+  for (const q of queries) {
+    if (size + q.parameters.length > maxParameters) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)!.push(q);
+    size += q.parameters.length;
+  }
+  return groups.map((group) => {
+    if (group.length === 1) return group[0]!;
+    const parameters: unknown[] = [];
+    const texts = group.map((q) => {
+      const offset = parameters.length;
+      parameters.push(...q.parameters);
+      return q.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    });
+    const main = texts.pop()!;
+    return CompiledQuery.raw(`with ${texts.map((t, i) => `w${i} as (${t})`).join(', ')} ${main}`, parameters);
+  });
 }
 
 const deferredOf = new WeakMap<object, DeferredWrites>();

@@ -51,9 +51,16 @@ function insertSql(table: string, columns: readonly string[], rows: number, post
 export type RowTable = 'cases' | 'case_events' | 'case_links' | 'assessment_facts' | 'outbox';
 
 export async function insertMany(trx: Transaction<DB>, table: RowTable, columns: readonly string[], rows: readonly SqlValue[][], postgres: boolean): Promise<void> {
+  for (const query of insertManyQueries(table, columns, rows, postgres)) await trx.executeQuery(query);
+}
+
+/** The statements insertMany runs, for a caller that sends them together (deferred-writes.ts). */
+export function insertManyQueries(table: RowTable, columns: readonly string[], rows: readonly SqlValue[][], postgres: boolean): CompiledQuery[] {
   const perChunk = Math.max(1, Math.floor(30_000 / columns.length));
+  const queries: CompiledQuery[] = [];
   for (let i = 0; i < rows.length; i += perChunk) {
     const chunk = rows.slice(i, i + perChunk);
-    await trx.executeQuery(CompiledQuery.raw(insertSql(table, columns, chunk.length, postgres), chunk.flat()));
+    queries.push(CompiledQuery.raw(insertSql(table, columns, chunk.length, postgres), chunk.flat()));
   }
+  return queries;
 }

@@ -103,7 +103,11 @@ async function readChainHead(trx: Transaction<DB>, townId: string, postgres: boo
 }
 
 export async function storeChainHead(trx: Transaction<DB>, townId: string, seq: number, hash: string): Promise<void> {
-  await trx.updateTable('event_chain_heads').set({ seq, hash }).where('town_id', '=', townId).execute();
+  await trx.executeQuery(chainHeadUpdate(trx, townId, seq, hash));
+}
+
+export function chainHeadUpdate(trx: Transaction<DB>, townId: string, seq: number, hash: string) {
+  return trx.updateTable('event_chain_heads').set({ seq, hash }).where('town_id', '=', townId).compile();
 }
 
 export function listCaseEvents(db: Kysely<DB>, caseId: string): Promise<CaseEventRow[]> {

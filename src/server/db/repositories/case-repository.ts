@@ -42,8 +42,8 @@ export async function nextCaseNo(trx: Transaction<DB>, townId: string, localDay:
   return `${localDay.replaceAll('-', '')}${String(last).padStart(5, '0')}`;
 }
 
-export async function storeCaseCounter(trx: Transaction<DB>, townId: string, localDay: string, last: number): Promise<void> {
-  await trx.updateTable('case_counters').set({ last }).where('town_id', '=', townId).where('day', '=', localDay).execute();
+export function caseCounterUpdate(trx: Transaction<DB>, townId: string, localDay: string, last: number) {
+  return trx.updateTable('case_counters').set({ last }).where('town_id', '=', townId).where('day', '=', localDay).compile();
 }
 
 /**

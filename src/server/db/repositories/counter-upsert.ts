@@ -34,13 +34,18 @@ export async function addToCounters(
   townId: string,
   counts: ReadonlyMap<string, number>,
 ): Promise<void> {
-  if (counts.size === 0) return;
-  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+  for (const query of counterUpserts(table, keyColumns, townId, counts, trx.getExecutor().adapter instanceof PostgresAdapter)) await trx.executeQuery(query);
+}
+
+/** The statements addToCounters runs, for a caller that sends them together (deferred-writes.ts). */
+export function counterUpserts(table: CounterTable, keyColumns: readonly string[], townId: string, counts: ReadonlyMap<string, number>, postgres: boolean): CompiledQuery[] {
   const keys = [...counts.keys()].sort();
+  const queries: CompiledQuery[] = [];
   for (let i = 0; i < keys.length; i += CHUNK) {
     const chunk = keys.slice(i, i + CHUNK);
     const params: Array<string | number> = [];
     for (const k of chunk) params.push(townId, ...k.split('|'), counts.get(k)!);
-    await trx.executeQuery(CompiledQuery.raw(upsertText(table, ['town_id', ...keyColumns], chunk.length, postgres), params));
+    queries.push(CompiledQuery.raw(upsertText(table, ['town_id', ...keyColumns], chunk.length, postgres), params));
   }
+  return queries;
 }
