@@ -8,9 +8,10 @@
  * Derived writes the jobs defer (counters, the assessment's facts: deferred-writes.ts) are summed
  * across the batch and written once, before the COMMIT.
  */
-import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
+import { type Kysely, type Transaction } from 'kysely';
 import { DeferredWrites, deferWritesOn } from './deferred-writes.js';
 import type { DB } from './schema.js';
+import { isPostgres } from './migrations/column-types.js';
 
 type Job = { run: (trx: Transaction<DB>) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
@@ -21,7 +22,7 @@ export class GroupCommitter {
   private readonly postgres: boolean;
 
   constructor(private readonly db: Kysely<DB>, private readonly maxBatch = 64) {
-    this.postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+    this.postgres = isPostgres(db);
   }
 
   write<T>(run: (trx: Transaction<DB>) => Promise<T>): Promise<T> {

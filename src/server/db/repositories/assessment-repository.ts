@@ -4,11 +4,11 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
-import { PostgresAdapter } from 'kysely';
 import { countFacts, type AssessmentFact } from '../../../domain/assessment/index.js';
 import { deferredWritesOf } from '../deferred-writes.js';
 import { insertMany, type SqlValue } from './bulk-insert.js';
 import { addToCounters } from './counter-upsert.js';
+import { isPostgres } from '../migrations/column-types.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -30,7 +30,7 @@ export function factRows(townId: string, seq: number, caseId: string, day: strin
 
 export async function insertAssessmentFacts(trx: Transaction<DB>, rows: readonly SqlValue[][]): Promise<void> {
   if (rows.length === 0) return;
-  await insertMany(trx, 'assessment_facts', factColumns, rows, trx.getExecutor().adapter instanceof PostgresAdapter);
+  await insertMany(trx, 'assessment_facts', factColumns, rows, isPostgres(trx));
 }
 
 /**

@@ -1,11 +1,12 @@
 /** SQL of the cases table and its companions (counters, outbox, links, attachments). */
-import { PostgresAdapter, sql, type Insertable, type RawBuilder, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB } from '../schema.js';
 import type { CasesTable } from '../schema-cases.js';
 import { counterDeltas } from '../../../domain/dashboard/index.js';
 import { applyCounterDeltas } from './dashboard-repository.js';
 import { deferredWritesOf } from '../deferred-writes.js';
 import { caseColumns, insertMany, type SqlValue } from './bulk-insert.js';
+import { isPostgres } from '../migrations/column-types.js';
 
 export type CaseRow = Selectable<CasesTable>;
 export type NewCaseRow = Insertable<CasesTable>;
@@ -20,7 +21,6 @@ export function findCaseByExternalId(db: Db, townId: string, channel: string, ex
   return db.selectFrom('cases').selectAll().where('town_id', '=', townId).where('channel', '=', channel).where('external_id', '=', externalId).executeTakeFirst();
 }
 
-/** The next case number of a local day, e.g. 20261125 + 00042, taken inside the case's transaction. */
 /** The day's next case number: 20261126 00042. A group-committed batch reads the counter once (deferred-writes.ts). */
 export async function nextCaseNo(trx: Transaction<DB>, townId: string, localDay: string): Promise<string> {
   const deferred = deferredWritesOf(trx);
@@ -51,7 +51,7 @@ export function caseCounterUpdate(trx: Transaction<DB>, townId: string, localDay
  * the same transaction (after − before, domain/dashboard): so they always equal a recount.
  */
 export async function insertCase(trx: Transaction<DB>, row: CaseRow): Promise<void> {
-  await insertMany(trx, 'cases', caseColumns, [caseColumns.map((c) => row[c])], trx.getExecutor().adapter instanceof PostgresAdapter);
+  await insertMany(trx, 'cases', caseColumns, [caseColumns.map((c) => row[c])], isPostgres(trx));
   await applyCounterDeltas(trx, row.town_id, counterDeltas(null, row));
 }
 
@@ -76,7 +76,7 @@ export async function insertOutbox(trx: Transaction<DB>, townId: string, topic: 
   const row = [townId, topic, JSON.stringify(payload), at];
   const deferred = deferredWritesOf(trx);
   if (deferred) deferred.addRows('outbox', outboxColumns, [row]);
-  else await insertMany(trx, 'outbox', outboxColumns, [row], trx.getExecutor().adapter instanceof PostgresAdapter);
+  else await insertMany(trx, 'outbox', outboxColumns, [row], isPostgres(trx));
 }
 
 export interface DuplicateCandidateRow {
@@ -132,7 +132,7 @@ export async function insertNewCaseLinks(trx: Transaction<DB>, rows: readonly Li
   const values = rows.map((r) => linkColumns.map((c) => r[c]));
   const deferred = deferredWritesOf(trx);
   if (deferred) deferred.addRows('case_links', linkColumns, values);
-  else await insertMany(trx, 'case_links', linkColumns, values, trx.getExecutor().adapter instanceof PostgresAdapter);
+  else await insertMany(trx, 'case_links', linkColumns, values, isPostgres(trx));
 }
 
 export function linksOf(db: Db, caseId: string) {

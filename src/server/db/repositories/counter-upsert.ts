@@ -4,8 +4,9 @@
  * This runs inside every case write, so its SQL text is built once per (table, row count) and the
  * query builder is skipped; keys are sorted so concurrent writers lock rows in one order.
  */
-import { CompiledQuery, PostgresAdapter, type Transaction } from 'kysely';
+import { CompiledQuery, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
+import { isPostgres } from '../migrations/column-types.js';
 
 const CHUNK = 100;
 const texts = new Map<string, string>();
@@ -34,7 +35,7 @@ export async function addToCounters(
   townId: string,
   counts: ReadonlyMap<string, number>,
 ): Promise<void> {
-  for (const query of counterUpserts(table, keyColumns, townId, counts, trx.getExecutor().adapter instanceof PostgresAdapter)) await trx.executeQuery(query);
+  for (const query of counterUpserts(table, keyColumns, townId, counts, isPostgres(trx))) await trx.executeQuery(query);
 }
 
 /** The statements addToCounters runs, for a caller that sends them together (deferred-writes.ts). */
