@@ -12,7 +12,7 @@ import { insertCase, nextCaseNo, type CaseRow } from '../src/server/db/repositor
 import { verifyRecord } from '../src/server/commands/verify-record.js';
 import { createTestDatabase, dialectUnderTest, type TestDatabase } from './database.js';
 import { CompiledQuery } from 'kysely';
-import { combineStatements } from '../src/server/db/deferred-writes.js';
+import { combineStatements } from '../src/server/db/repositories/combined-statement.js';
 
 describe('combineStatements (PostgreSQL: a flush in one round trip)', () => {
   const q = (sql: string, ...parameters: unknown[]) => CompiledQuery.raw(sql, parameters);
@@ -97,7 +97,7 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
     database.write(async (trx) => {
       const caseNo = await nextCaseNo(trx, 't1', '2026-11-25');
       await insertCase(trx, caseRow(id, caseNo));
-      const event = await appendCaseEvent(trx, 't1', { caseId: id, action: 'report', fromStatus: null, toStatus: 'reported', actor: { type: 'system', id: 's', name: 's', role: null }, reason: null, data: {}, attachments: [], at: '2026-11-25T01:00:00.000Z' }, dialectUnderTest === 'postgres', { newCase });
+      const event = await appendCaseEvent(trx, 't1', { caseId: id, action: 'report', fromStatus: null, toStatus: 'reported', actor: { type: 'system', id: 's', name: 's', role: null }, reason: null, data: {}, attachments: [], at: '2026-11-25T01:00:00.000Z' }, { newCase });
       if (fail) throw new Error('refused after writing');
       return { caseNo, seq: Number(event.seq), storedHeadInside: await storedHead(trx), eventsInside: await eventsOf(trx, id) };
     });

@@ -5,3 +5,4 @@ export * from './inputs.js';
 export * from './guards.js';
 export * from './rules.js';
 export * from './machine.js';
+export * from './case-number.js';

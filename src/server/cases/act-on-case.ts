@@ -136,7 +136,6 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
         trx,
         ctx.townId,
         { caseId: row.id, action: s.action, fromStatus: s.decision.event.from, toStatus: s.decision.event.to, actor: s.actor, reason: s.decision.event.reason ?? null, data, attachments: attachmentsOf(s.decision.event.data), at },
-        ctx.database.dialect === 'postgres',
       );
       seqs.push(Number(event.seq));
       await claimAttachments(trx, ctx.townId, attachmentsOf(s.decision.event.data), row.id);

@@ -30,7 +30,6 @@ export async function uploadPhoto(ctx: AppContext, actor: Actor, data: Buffer, c
         trx,
         ctx.townId,
         { caseId: row.id, action: 'attach', fromStatus: row.status, toStatus: row.status, actor: recordActor(actor), reason: null, data: { mediaType: stored.mediaType, size: stored.size }, attachments: [stored.sha256], at },
-        ctx.database.dialect === 'postgres',
       );
       await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: row.id, action: 'attach' }, at);
     }

@@ -169,7 +169,6 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
           attachments: body.photos,
           at,
         },
-        ctx.database.dialect === 'postgres',
         { newCase: true },
       );
       await insertNewCaseLinks(

@@ -44,7 +44,6 @@ export async function recordJointMeeting(ctx: AppContext, actor: Actor, caseId: 
       trx,
       ctx.townId,
       { caseId: row.id, action: 'joint-meeting', fromStatus: row.status, toStatus: row.status, actor: recordActor(actor), reason: null, data: { meetingId: id, heldAt, participants: input.participants, minutes: input.minutes, decisions: input.decisions ?? null }, attachments: [], at },
-      ctx.database.dialect === 'postgres',
     );
     await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: row.id, action: 'joint-meeting' }, at);
   });

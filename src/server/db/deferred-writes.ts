@@ -12,12 +12,13 @@
  * own collector to the batch's, and its own advances reach the batch only when it succeeds, so a
  * command rolled back to its savepoint gives its sequence number and case number back.
  */
-import { CompiledQuery, type Transaction } from 'kysely';
+import type { CompiledQuery, Transaction } from 'kysely';
 import type { DB } from './schema.js';
 import { counterUpserts, type CounterTable } from './repositories/counter-upsert.js';
 import { insertManyQueries, type RowTable, type SqlValue } from './repositories/bulk-insert.js';
 import { chainHeadUpdate } from './repositories/case-event-repository.js';
 import { caseCounterUpdate } from './repositories/case-repository.js';
+import { combineStatements } from './repositories/combined-statement.js';
 
 interface PendingCounters {
   table: CounterTable;
@@ -107,35 +108,6 @@ export class DeferredWrites {
     this.chainHeads.clear();
     this.caseCounters.clear();
   }
-}
-
-/**
- * PostgreSQL: independent writes as one statement of data-modifying CTEs (WITH w0 AS (INSERT …),
- * w1 AS (UPDATE …) INSERT …), their $n parameters renumbered in order; a group stays under the
- * protocol's 65 535 parameters. The writes touch different rows, so their order does not matter.
- */
-export function combineStatements(queries: readonly CompiledQuery[], maxParameters = 60_000): CompiledQuery[] {
-  const groups: CompiledQuery[][] = [];
-  let size = Infinity;
-  for (const q of queries) {
-    if (size + q.parameters.length > maxParameters) {
-      groups.push([]);
-      size = 0;
-    }
-    groups.at(-1)!.push(q);
-    size += q.parameters.length;
-  }
-  return groups.map((group) => {
-    if (group.length === 1) return group[0]!;
-    const parameters: unknown[] = [];
-    const texts = group.map((q) => {
-      const offset = parameters.length;
-      parameters.push(...q.parameters);
-      return q.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-    });
-    const main = texts.pop()!;
-    return CompiledQuery.raw(`with ${texts.map((t, i) => `w${i} as (${t})`).join(', ')} ${main}`, parameters);
-  });
 }
 
 const deferredOf = new WeakMap<object, DeferredWrites>();

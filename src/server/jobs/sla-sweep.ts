@@ -68,7 +68,7 @@ async function sweepOne(ctx: AppContext, row: CaseRow, now: Date, result: SweepR
     // someone acted on the case meanwhile: the next sweep looks at it again with fresh clocks
     if (!updated) return;
     for (const e of events) {
-      const event = await appendCaseEvent(trx, ctx.townId, { caseId: row.id, action: e.action, fromStatus: e.from, toStatus: e.to, actor: systemActor('system:deadline-sweep'), reason: e.reason, data: e.data, attachments: [], at }, ctx.database.dialect === 'postgres');
+      const event = await appendCaseEvent(trx, ctx.townId, { caseId: row.id, action: e.action, fromStatus: e.from, toStatus: e.to, actor: systemActor('system:deadline-sweep'), reason: e.reason, data: e.data, attachments: [], at });
       await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: row.id, action: e.action }, at);
     }
   });

@@ -9,14 +9,14 @@ import { accumulate } from '../../domain/dashboard/index.js';
 import { addAssessmentCounts, factRows, insertAssessmentFacts } from '../db/repositories/assessment-repository.js';
 import { applyCounterDeltas } from '../db/repositories/dashboard-repository.js';
 import { randomUUID } from 'node:crypto';
-import type { Channel } from '../../domain/case/index.js';
+import { caseNumber, type Channel } from '../../domain/case/index.js';
 import { instantOn, spreadOverDays } from '../../domain/traffic/intake-plan.js';
 import { createRandom } from '../../domain/traffic/random.js';
 import { channelWeightsOn } from '../../domain/traffic/traffic-shape.js';
 import { chainHash } from '../crypto/hash-chain.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { Database } from '../db/database.js';
-import { analyzeAfterBulkLoad, insertMany, lockChainHead, prepareBulkSession, reserveCaseNumbers, caseColumns, caseEventColumns, setChainHead, type SqlValue } from '../db/repositories/seed-repository.js';
+import { analyzeAfterBulkLoad, insertMany, lockChainHead, prepareBulkSession, reserveCaseNumbers, caseColumns, caseEventColumns, storeChainHead, type SqlValue } from '../db/repositories/seed-repository.js';
 import { TownSnapshots } from '../services/town-snapshot.js';
 import { generateCase, RoutingMemo, type SeedCase } from './case-story.js';
 import { loadSeedTown } from './seed-town.js';
@@ -48,9 +48,8 @@ function count(map: Record<string, number>, key: string): void {
 }
 
 async function writeBatch(database: Database, townId: string, batch: SeedCase[]): Promise<{ events: number; firstSeq: number; lastSeq: number }> {
-  const postgres = database.dialect === 'postgres';
   return database.db.transaction().execute(async (trx) => {
-    let head = await lockChainHead(trx, townId, postgres);
+    let head = await lockChainHead(trx, townId);
     const firstSeq = head.seq + 1;
     // case numbers: per local day, in creation order (the batch is chronological)
     const perDay = new Map<string, number>();
@@ -66,7 +65,7 @@ async function writeBatch(database: Database, townId: string, batch: SeedCase[])
     for (const c of batch) {
       const n = next.get(c.day)!;
       next.set(c.day, n + 1);
-      const caseNo = `${c.day.replaceAll('-', '')}${String(n).padStart(5, '0')}`;
+      const caseNo = caseNumber(c.day, n);
       const externalId = c.externalField ? `${c.externalPrefix}${caseNo}` : null;
       const channelData = externalId ? { ...c.channelData, [c.externalField!]: externalId } : c.channelData;
       const k = c.columns;
@@ -100,9 +99,9 @@ async function writeBatch(database: Database, townId: string, batch: SeedCase[])
         factRowsOfBatch.push(...factRows(townId, seq, c.id, counted.day, counted.facts));
       }
     }
-    await insertMany(trx, 'cases', caseColumns, caseRows, postgres);
-    await insertMany(trx, 'case_events', caseEventColumns, eventRows, postgres);
-    await setChainHead(trx, townId, head);
+    await insertMany(trx, 'cases', caseColumns, caseRows);
+    await insertMany(trx, 'case_events', caseEventColumns, eventRows);
+    await storeChainHead(trx, townId, head.seq, head.hash);
     await applyCounterDeltas(trx, townId, dashboard);
     await addAssessmentCounts(trx, townId, assessment);
     await insertAssessmentFacts(trx, factRowsOfBatch);

@@ -8,7 +8,6 @@ import { countFacts, type AssessmentFact } from '../../../domain/assessment/inde
 import { deferredWritesOf } from '../deferred-writes.js';
 import { insertMany, type SqlValue } from './bulk-insert.js';
 import { addToCounters } from './counter-upsert.js';
-import { isPostgres } from '../migrations/column-types.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -30,7 +29,7 @@ export function factRows(townId: string, seq: number, caseId: string, day: strin
 
 export async function insertAssessmentFacts(trx: Transaction<DB>, rows: readonly SqlValue[][]): Promise<void> {
   if (rows.length === 0) return;
-  await insertMany(trx, 'assessment_facts', factColumns, rows, isPostgres(trx));
+  await insertMany(trx, 'assessment_facts', factColumns, rows);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { CompiledQuery, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
+import { isPostgres } from '../migrations/column-types.js';
 import type { CaseEventsTable, CasesTable } from '../schema-cases.js';
 
 export type SqlValue = string | number | null;
@@ -50,8 +51,8 @@ function insertSql(table: string, columns: readonly string[], rows: number, post
  */
 export type RowTable = 'cases' | 'case_events' | 'case_links' | 'assessment_facts' | 'outbox';
 
-export async function insertMany(trx: Transaction<DB>, table: RowTable, columns: readonly string[], rows: readonly SqlValue[][], postgres: boolean): Promise<void> {
-  for (const query of insertManyQueries(table, columns, rows, postgres)) await trx.executeQuery(query);
+export async function insertMany(trx: Transaction<DB>, table: RowTable, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void> {
+  for (const query of insertManyQueries(table, columns, rows, isPostgres(trx))) await trx.executeQuery(query);
 }
 
 /** The statements insertMany runs, for a caller that sends them together (deferred-writes.ts). */

@@ -11,6 +11,7 @@ import { GENESIS, chainHash } from '../../crypto/hash-chain.js';
 import type { DB } from '../schema.js';
 import { deferredWritesOf, type HeldChainHead } from '../deferred-writes.js';
 import { caseEventColumns, insertMany } from './bulk-insert.js';
+import { isPostgres } from '../migrations/column-types.js';
 import type { CaseEventsTable } from '../schema-cases.js';
 
 export type CaseEventRow = Selectable<CaseEventsTable>;
@@ -53,10 +54,10 @@ export function eventHashPayload(row: Omit<CaseEventRow, 'hash'>): Record<string
  * batch's other rows, in one INSERT before its COMMIT; any other event is inserted at once, as
  * later commands of the same batch may read a case's events.
  */
-export async function appendCaseEvent(trx: Transaction<DB>, townId: string, event: NewCaseEvent, postgres: boolean, options: { newCase?: boolean } = {}): Promise<CaseEventRow> {
+export async function appendCaseEvent(trx: Transaction<DB>, townId: string, event: NewCaseEvent, options: { newCase?: boolean } = {}): Promise<CaseEventRow> {
   // a group-committed batch reads the head once and writes it once, at its flush (deferred-writes.ts)
   const deferred = deferredWritesOf(trx);
-  const head = deferred?.chainHead(townId) ?? (await readChainHead(trx, townId, postgres));
+  const head = deferred?.chainHead(townId) ?? (await readChainHead(trx, townId));
   const base: Omit<CaseEventRow, 'hash'> = {
     town_id: townId,
     seq: head.seq + 1,
@@ -77,7 +78,7 @@ export async function appendCaseEvent(trx: Transaction<DB>, townId: string, even
   const row: CaseEventRow = { ...base, hash: chainHash(head.hash, eventHashPayload(base)) };
   const values = caseEventColumns.map((c) => row[c]);
   if (deferred && options.newCase) deferred.addRows('case_events', caseEventColumns, [values]);
-  else await insertMany(trx, 'case_events', caseEventColumns, [values], postgres);
+  else await insertMany(trx, 'case_events', caseEventColumns, [values]);
   if (deferred) deferred.holdChainHead(townId, { seq: row.seq, hash: row.hash, storedSeq: head.storedSeq });
   else await storeChainHead(trx, townId, row.seq, row.hash);
   // the assessment counts every event as it is appended (domain/assessment), in the same transaction
@@ -87,19 +88,23 @@ export async function appendCaseEvent(trx: Transaction<DB>, townId: string, even
 }
 
 /** The town's chain head, locked on PostgreSQL until the transaction ends; created at the town's first event. */
-async function readChainHead(trx: Transaction<DB>, townId: string, postgres: boolean): Promise<HeldChainHead> {
+export async function readChainHead(trx: Transaction<DB>, townId: string): Promise<HeldChainHead> {
   const read = () => {
     const q = trx.selectFrom('event_chain_heads').select(['seq', 'hash']).where('town_id', '=', townId);
-    return (postgres ? q.forUpdate() : q).executeTakeFirst();
+    return (isPostgres(trx) ? q.forUpdate() : q).executeTakeFirst();
   };
   let head = await read();
   if (!head) {
-    // the town's first event: create the head (a concurrent first writer makes this a no-op)
-    await trx.insertInto('event_chain_heads').values({ town_id: townId, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('town_id').doNothing()).execute();
+    await createChainHead(trx, townId);
     head = await read();
     if (!head) throw new Error('event chain head missing');
   }
   return { seq: Number(head.seq), hash: head.hash, storedSeq: Number(head.seq) };
+}
+
+/** The town's empty chain (seq 0, the genesis hash), unless it has one: a concurrent first writer makes this a no-op. */
+export async function createChainHead(trx: Transaction<DB>, townId: string): Promise<void> {
+  await trx.insertInto('event_chain_heads').values({ town_id: townId, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('town_id').doNothing()).execute();
 }
 
 export async function storeChainHead(trx: Transaction<DB>, townId: string, seq: number, hash: string): Promise<void> {

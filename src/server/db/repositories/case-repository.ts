@@ -3,10 +3,10 @@ import { sql, type Insertable, type RawBuilder, type Kysely, type Selectable, ty
 import type { DB } from '../schema.js';
 import type { CasesTable } from '../schema-cases.js';
 import { counterDeltas } from '../../../domain/dashboard/index.js';
+import { caseNumber } from '../../../domain/case/index.js';
 import { applyCounterDeltas } from './dashboard-repository.js';
 import { deferredWritesOf } from '../deferred-writes.js';
 import { caseColumns, insertMany, type SqlValue } from './bulk-insert.js';
-import { isPostgres } from '../migrations/column-types.js';
 
 export type CaseRow = Selectable<CasesTable>;
 export type NewCaseRow = Insertable<CasesTable>;
@@ -30,16 +30,21 @@ export async function nextCaseNo(trx: Transaction<DB>, townId: string, localDay:
     last = held.last + 1;
     deferred!.holdCaseCounter(townId, localDay, { last, stored: held.stored });
   } else {
-    const row = await trx
-      .insertInto('case_counters')
-      .values({ town_id: townId, day: localDay, last: 1 })
-      .onConflict((oc) => oc.columns(['town_id', 'day']).doUpdateSet({ last: sql`case_counters.last + 1` }))
-      .returning('last')
-      .executeTakeFirstOrThrow();
-    last = Number(row.last);
+    last = await reserveCaseNumbers(trx, townId, localDay, 1);
     deferred?.holdCaseCounter(townId, localDay, { last, stored: last });
   }
-  return `${localDay.replaceAll('-', '')}${String(last).padStart(5, '0')}`;
+  return caseNumber(localDay, last);
+}
+
+/** Reserves `count` case numbers of a local day; returns the first (the next reservation continues after the last). */
+export async function reserveCaseNumbers(trx: Transaction<DB>, townId: string, localDay: string, count: number): Promise<number> {
+  const row = await trx
+    .insertInto('case_counters')
+    .values({ town_id: townId, day: localDay, last: count })
+    .onConflict((oc) => oc.columns(['town_id', 'day']).doUpdateSet((eb) => ({ last: eb('case_counters.last', '+', eb.ref('excluded.last')) })))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return Number(row.last) - count + 1;
 }
 
 export function caseCounterUpdate(trx: Transaction<DB>, townId: string, localDay: string, last: number) {
@@ -51,7 +56,7 @@ export function caseCounterUpdate(trx: Transaction<DB>, townId: string, localDay
  * the same transaction (after − before, domain/dashboard): so they always equal a recount.
  */
 export async function insertCase(trx: Transaction<DB>, row: CaseRow): Promise<void> {
-  await insertMany(trx, 'cases', caseColumns, [caseColumns.map((c) => row[c])], isPostgres(trx));
+  await insertMany(trx, 'cases', caseColumns, [caseColumns.map((c) => row[c])]);
   await applyCounterDeltas(trx, row.town_id, counterDeltas(null, row));
 }
 
@@ -76,7 +81,7 @@ export async function insertOutbox(trx: Transaction<DB>, townId: string, topic: 
   const row = [townId, topic, JSON.stringify(payload), at];
   const deferred = deferredWritesOf(trx);
   if (deferred) deferred.addRows('outbox', outboxColumns, [row]);
-  else await insertMany(trx, 'outbox', outboxColumns, [row], isPostgres(trx));
+  else await insertMany(trx, 'outbox', outboxColumns, [row]);
 }
 
 export interface DuplicateCandidateRow {
@@ -93,6 +98,7 @@ export interface DuplicateCandidateRow {
 }
 
 const candidateColumns = ['id', 'case_no', 'status', 'created_at', 'category_code', 'lng', 'lat', 'reported_at', 'reporter_phone_idx', 'description'] as const;
+const candidateSelect = sql.join(candidateColumns.map((c) => sql.ref(c)));
 
 /**
  * Possible duplicates of a new case, in one statement of two arms, each on its own index (an OR of
@@ -107,9 +113,8 @@ export async function duplicateCandidates(
   callerIndex: string | null,
   since: string,
 ): Promise<DuplicateCandidateRow[]> {
-  const columns = sql.join(candidateColumns.map((c) => sql.ref(c)));
   const arm = (where: RawBuilder<unknown>) =>
-    sql`select * from (select ${columns} from cases where town_id = ${townId} and reported_at >= ${since} and status <> 'voided' and ${where} limit 50) as arm`;
+    sql`select * from (select ${candidateSelect} from cases where town_id = ${townId} and reported_at >= ${since} and status <> 'voided' and ${where} limit 50) as arm`;
   const arms = [
     near && arm(sql`category_code = ${near.categoryCode} and lng >= ${near.box.minLng} and lng <= ${near.box.maxLng} and lat >= ${near.box.minLat} and lat <= ${near.box.maxLat}`),
     callerIndex && arm(sql`reporter_phone_idx = ${callerIndex}`),
@@ -132,7 +137,7 @@ export async function insertNewCaseLinks(trx: Transaction<DB>, rows: readonly Li
   const values = rows.map((r) => linkColumns.map((c) => r[c]));
   const deferred = deferredWritesOf(trx);
   if (deferred) deferred.addRows('case_links', linkColumns, values);
-  else await insertMany(trx, 'case_links', linkColumns, values, isPostgres(trx));
+  else await insertMany(trx, 'case_links', linkColumns, values);
 }
 
 export function linksOf(db: Db, caseId: string) {

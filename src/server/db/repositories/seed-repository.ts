@@ -4,37 +4,23 @@
  * PostgreSQL's parser see one statement), inside the caller's transaction. Nothing is built per row.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { GENESIS } from '../../crypto/hash-chain.js';
 import type { DB } from '../schema.js';
+import { createChainHead, readChainHead } from './case-event-repository.js';
 
 type Trx = Transaction<DB>;
 
 export { caseColumns, caseEventColumns, insertMany, type SqlValue } from './bulk-insert.js';
+export { storeChainHead } from './case-event-repository.js';
+export { reserveCaseNumbers } from './case-repository.js';
 
 /**
  * Takes the town's chain head for this transaction: the first statement writes (so SQLite's lock is
  * taken before the head is read), and PostgreSQL locks the head row as every appender does.
  */
-export async function lockChainHead(trx: Trx, townId: string, postgres: boolean): Promise<{ seq: number; hash: string }> {
-  await trx.insertInto('event_chain_heads').values({ town_id: townId, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('town_id').doNothing()).execute();
-  const q = trx.selectFrom('event_chain_heads').select(['seq', 'hash']).where('town_id', '=', townId);
-  const head = await (postgres ? q.forUpdate() : q).executeTakeFirstOrThrow();
-  return { seq: Number(head.seq), hash: head.hash };
-}
-
-export async function setChainHead(trx: Trx, townId: string, head: { seq: number; hash: string }): Promise<void> {
-  await trx.updateTable('event_chain_heads').set({ seq: head.seq, hash: head.hash }).where('town_id', '=', townId).execute();
-}
-
-/** Reserves `count` case numbers of a local day; returns the first (the live intake continues after the last). */
-export async function reserveCaseNumbers(trx: Trx, townId: string, localDay: string, count: number): Promise<number> {
-  const row = await trx
-    .insertInto('case_counters')
-    .values({ town_id: townId, day: localDay, last: count })
-    .onConflict((oc) => oc.columns(['town_id', 'day']).doUpdateSet((eb) => ({ last: eb('case_counters.last', '+', eb.ref('excluded.last')) })))
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return Number(row.last) - count + 1;
+export async function lockChainHead(trx: Trx, townId: string): Promise<{ seq: number; hash: string }> {
+  await createChainHead(trx, townId);
+  const { seq, hash } = await readChainHead(trx, townId);
+  return { seq, hash };
 }
 
 /**

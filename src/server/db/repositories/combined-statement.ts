@@ -1,0 +1,31 @@
+/** Writes sent together in one round trip (the group committer's flush on PostgreSQL). */
+import { CompiledQuery } from 'kysely';
+
+/**
+ * PostgreSQL: independent writes as one statement of data-modifying CTEs (WITH w0 AS (INSERT …),
+ * w1 AS (UPDATE …) INSERT …), their $n parameters renumbered in order; a group stays under the
+ * protocol's 65 535 parameters. The writes touch different rows, so their order does not matter.
+ */
+export function combineStatements(queries: readonly CompiledQuery[], maxParameters = 60_000): CompiledQuery[] {
+  const groups: CompiledQuery[][] = [];
+  let size = Infinity;
+  for (const q of queries) {
+    if (size + q.parameters.length > maxParameters) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)!.push(q);
+    size += q.parameters.length;
+  }
+  return groups.map((group) => {
+    if (group.length === 1) return group[0]!;
+    const parameters: unknown[] = [];
+    const texts = group.map((q) => {
+      const offset = parameters.length;
+      parameters.push(...q.parameters);
+      return q.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    });
+    const main = texts.pop()!;
+    return CompiledQuery.raw(`with ${texts.map((t, i) => `w${i} as (${t})`).join(', ')} ${main}`, parameters);
+  });
+}
