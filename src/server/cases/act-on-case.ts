@@ -127,8 +127,8 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
   if (row.registered_at === null && steps.some((s) => s.decision.event.to === 'registered')) patch.registered_at = at;
   if (row.dispatched_at === null && steps.some((s) => s.decision.event.to === 'dispatched')) patch.dispatched_at = at;
 
-  const seqs: number[] = [];
-  await ctx.database.write(async (trx) => {
+  const seqs = await ctx.database.write(async (trx) => {
+    const written: number[] = [];
     if (!(await updateCase(trx, ctx.townId, row, patch))) throw staleVersion(row.version);
     for (const [i, s] of steps.entries()) {
       const data = recorded.data[i]!;
@@ -137,10 +137,11 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
         ctx.townId,
         { caseId: row.id, action: s.action, fromStatus: s.decision.event.from, toStatus: s.decision.event.to, actor: s.actor, reason: s.decision.event.reason ?? null, data, attachments: attachmentsOf(s.decision.event.data), at },
       );
-      seqs.push(Number(event.seq));
+      written.push(Number(event.seq));
       await claimAttachments(trx, ctx.townId, attachmentsOf(s.decision.event.data), row.id);
       await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: row.id, action: s.action }, at);
     }
+    return written;
   });
   ctx.realtime.notify();
   // a closed case teaches the classifier what its text meant (R3: trained from closed cases)

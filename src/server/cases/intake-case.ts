@@ -76,7 +76,12 @@ function locate(town: TownSnapshot, body: IntakeBody, at: Date) {
  */
 export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody, provisional?: (caseId: string) => IdempotencyRow): Promise<IntakeResult> {
   const { db } = ctx.database;
-  // a resent order is found by the unique (channel, external id) index when the insert refuses it
+  // a resent order returns the existing case (a resend racing its first send is refused by the unique
+  // (channel, external id) index, and answered below)
+  if (body.externalId) {
+    const existing = await findCaseByExternalId(db, ctx.townId, body.channel, body.externalId);
+    if (existing) return { caseId: existing.id, created: false };
+  }
   const now = ctx.clock.now();
   const at = now.toISOString();
   const town = await ctx.town.current();
@@ -151,10 +156,13 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
     version: 1,
   };
   let event: CaseEventRow | undefined;
+  // with no photo to claim, nothing refers to the new case at once: its row, first event, links and
+  // outbox row all wait for the batch's flush, and the command needs no savepoint of its own
+  const claimsPhotos = body.photos.length > 0;
   try {
     await ctx.database.write(async (trx) => {
       row.case_no = await nextCaseNo(trx, ctx.townId, localDateOf(now));
-      await insertCase(trx, row);
+      await insertCase(trx, row, { deferred: !claimsPhotos });
       event = await appendCaseEvent(
         trx,
         ctx.townId,
@@ -184,7 +192,7 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
       await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: id, action: 'report' }, at);
       await claimAttachments(trx, ctx.townId, body.photos, id);
       if (provisional) await saveIdempotencyKey(trx, provisional(id));
-    });
+    }, { deferredOnly: !claimsPhotos && !provisional });
   } catch (error) {
     // two resends racing: the unique (channel, external id) index let one win; answer with its case
     if (body.externalId) {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
-import { GroupCommitter } from './group-commit.js';
+import { GroupCommitter, type WriteOptions } from './group-commit.js';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -15,8 +15,11 @@ export type Dialect = 'sqlite' | 'postgres';
 
 export interface Database {
   db: Kysely<DB>;
-  /** runs a write transaction, group-committed with the writes that arrive meanwhile (see group-commit.ts) */
-  write<T>(run: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  /**
+   * runs a write transaction, group-committed with the writes that arrive meanwhile (see
+   * group-commit.ts); `run` may be run again if its batch fails, so it must start from scratch
+   */
+  write<T>(run: (trx: Transaction<DB>) => Promise<T>, options?: WriteOptions): Promise<T>;
   dialect: Dialect;
   /** where the SQLite file lives, or the PostgreSQL URL without its password */
   location: string;
@@ -47,7 +50,7 @@ export function openSqlite(file: string): Database {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const committer = new GroupCommitter(db);
-  return { db, write: (run) => committer.write(run), dialect: 'sqlite', location: file, close: () => db.destroy() };
+  return { db, write: (run, options) => committer.write(run, options), dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 
 /**
@@ -84,7 +87,7 @@ export function openPostgres(url: string, poolSize = 10): Database {
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const committer = new GroupCommitter(db);
-  return { db, write: (run) => committer.write(run), dialect: 'postgres', location: url.replace(/:\/\/([^:@/]+):[^@]*@/, '://$1:***@'), close: () => db.destroy() };
+  return { db, write: (run, options) => committer.write(run, options), dialect: 'postgres', location: url.replace(/:\/\/([^:@/]+):[^@]*@/, '://$1:***@'), close: () => db.destroy() };
 }
 
 export function openDatabase(options: { databaseUrl: string | null; dataDir: string }): Database {

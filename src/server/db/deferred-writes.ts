@@ -5,6 +5,7 @@
  * derive from, so a crash or a rollback can never separate them; a command that fails rolls back its
  * savepoint and its deferred writes are dropped with it.
  * Only the hot path defers (case writes, event appends); bulk paths (seed, rebuild) write directly.
+ * A new case's own row can wait too, when its command defers everything that refers to it (intake).
  *
  * The batch also holds the serial heads it has read — the town's event-chain head and the day's case
  * counter: the first command to need one reads (and on PostgreSQL locks) its row, the following ones
@@ -93,7 +94,9 @@ export class DeferredWrites {
       const nonZero = new Map([...c.counts].filter(([, n]) => n !== 0));
       queries.push(...counterUpserts(c.table, c.keyColumns, c.townId, nonZero, postgres));
     }
-    for (const r of this.rows.values()) if (r.rows.length > 0) queries.push(...insertManyQueries(r.table, r.columns, r.rows, postgres));
+    // new cases before the rows that refer to them: SQLite checks each foreign key as it inserts
+    const rows = [...this.rows.values()].sort((a, b) => Number(b.table === 'cases') - Number(a.table === 'cases'));
+    for (const r of rows) if (r.rows.length > 0) queries.push(...insertManyQueries(r.table, r.columns, r.rows, postgres));
     for (const [townId, head] of this.chainHeads) {
       if (head.seq !== head.storedSeq) queries.push(chainHeadUpdate(trx, townId, head.seq, head.hash));
     }

@@ -7,13 +7,29 @@
  * A job must use only the transaction it is given: the connection is the batch's until it commits.
  * Derived writes the jobs defer (counters, the assessment's facts: deferred-writes.ts) are summed
  * across the batch and written once, before the COMMIT.
+ *
+ * A job that writes nothing at once — everything it writes waits for the flush (`deferredOnly`, a new
+ * case's intake) — runs without a savepoint: a failure drops its collector and there is nothing to roll
+ * back. Its rows then meet the database only at the flush, where one of them may be refused (a resent
+ * order racing its first send); the batch is then rolled back and each of its commands that had
+ * succeeded runs again alone, so one refusal fails only its own command. A job may therefore run more
+ * than once and must start from scratch each time.
  */
-import { type Kysely, type Transaction } from 'kysely';
+import { type ControlledTransaction, type Kysely, type KyselyPlugin, type Transaction } from 'kysely';
 import { DeferredWrites, deferWritesOn } from './deferred-writes.js';
 import type { DB } from './schema.js';
 import { isPostgres } from './migrations/column-types.js';
 
-type Job = { run: (trx: Transaction<DB>) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+export interface WriteOptions {
+  /** the job makes no write of its own: all it writes is deferred to the batch's flush */
+  deferredOnly?: boolean;
+}
+
+type Job = { run: (trx: Transaction<DB>) => Promise<unknown>; deferredOnly: boolean; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** gives a savepoint-less job its own transaction object, to which its collector is attached */
+const ownScope: KyselyPlugin = { transformQuery: (args) => args.node, transformResult: (args) => Promise.resolve(args.result) };
 
 export class GroupCommitter {
   private queue: Job[] = [];
@@ -25,9 +41,9 @@ export class GroupCommitter {
     this.postgres = isPostgres(db);
   }
 
-  write<T>(run: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  write<T>(run: (trx: Transaction<DB>) => Promise<T>, options: WriteOptions = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ run, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ run, deferredOnly: options.deferredOnly === true, resolve: resolve as (v: unknown) => void, reject });
       if (!this.running) {
         this.running = true;
         // start after this turn of the event loop: the requests being handled in it join the batch
@@ -38,56 +54,49 @@ export class GroupCommitter {
 
   private async drain(): Promise<void> {
     try {
-      while (this.queue.length > 0) await this.runBatch(this.queue.splice(0, this.maxBatch));
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        if (batch.length === 1) await this.runAlone(batch[0]!);
+        else await this.runBatch(batch);
+      }
     } finally {
       this.running = false;
     }
   }
 
-  private async runBatch(batch: Job[]): Promise<void> {
-    if (batch.length === 1) {
-      // alone: a plain transaction, no savepoint needed
-      const job = batch[0]!;
-      try {
-        const value = await this.db.transaction().execute(async (trx) => {
-          const deferred = deferWritesOn(trx);
-          const v = await job.run(trx);
-          await deferred.flush(trx, this.postgres);
-          return v;
-        });
-        job.resolve(value);
-      } catch (error) {
-        job.reject(error);
-      }
-      return;
+  /** alone: a plain transaction, no savepoint needed */
+  private async runAlone(job: Job): Promise<void> {
+    try {
+      const value = await this.db.transaction().execute(async (trx) => {
+        const deferred = deferWritesOn(trx);
+        const v = await job.run(trx);
+        await deferred.flush(trx, this.postgres);
+        return v;
+      });
+      job.resolve(value);
+    } catch (error) {
+      job.reject(error);
     }
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+  }
+
+  private async runBatch(batch: Job[]): Promise<void> {
+    const outcomes: Outcome[] = [];
     let trx;
     try {
       trx = await this.db.startTransaction().execute();
       const deferred = new DeferredWrites();
-      for (let i = 0; i < batch.length; i++) {
-        const name = `job${i}`;
-        const sp = await trx.savepoint(name).execute();
-        const own = deferWritesOn(sp, deferred);
-        // PostgreSQL leaves the savepoints to the COMMIT (one round trip fewer per command); SQLite
-        // releases each at once, as an open savepoint keeps journalling the pages written after it
-        try {
-          const value = await batch[i]!.run(sp);
-          if (!this.postgres) await sp.releaseSavepoint(name).execute();
-          own.mergeInto(deferred);
-          outcomes.push({ ok: true, value });
-        } catch (error) {
-          await sp.rollbackToSavepoint(name).execute();
-          if (!this.postgres) await sp.releaseSavepoint(name).execute();
-          outcomes.push({ ok: false, error });
-        }
-      }
+      for (let i = 0; i < batch.length; i++) outcomes.push(await this.runInBatch(trx, deferred, batch[i]!, `job${i}`));
       await deferred.flush(trx, this.postgres);
       await trx.commit().execute();
-    } catch (error) {
+    } catch {
       if (trx) await trx.rollback().execute().catch(() => undefined);
-      for (const job of batch) job.reject(error);
+      // the batch failed as a whole (a deferred row refused at the flush, a lost connection): each
+      // command that had succeeded in it runs again alone, so a refusal fails only its own command
+      for (let i = 0; i < batch.length; i++) {
+        const o = outcomes[i];
+        if (o && !o.ok) batch[i]!.reject(o.error);
+        else await this.runAlone(batch[i]!);
+      }
       return;
     }
     batch.forEach((job, i) => {
@@ -95,5 +104,33 @@ export class GroupCommitter {
       if (o.ok) job.resolve(o.value);
       else job.reject(o.error);
     });
+  }
+
+  private async runInBatch(trx: ControlledTransaction<DB>, deferred: DeferredWrites, job: Job, name: string): Promise<Outcome> {
+    if (job.deferredOnly) {
+      const scope = trx.withPlugin(ownScope);
+      const own = deferWritesOn(scope, deferred);
+      try {
+        const value = await job.run(scope);
+        own.mergeInto(deferred);
+        return { ok: true, value };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }
+    const sp = await trx.savepoint(name).execute();
+    const own = deferWritesOn(sp, deferred);
+    // PostgreSQL leaves the savepoints to the COMMIT (one round trip fewer per command); SQLite
+    // releases each at once, as an open savepoint keeps journalling the pages written after it
+    try {
+      const value = await job.run(sp);
+      if (!this.postgres) await sp.releaseSavepoint(name).execute();
+      own.mergeInto(deferred);
+      return { ok: true, value };
+    } catch (error) {
+      await sp.rollbackToSavepoint(name).execute();
+      if (!this.postgres) await sp.releaseSavepoint(name).execute();
+      return { ok: false, error };
+    }
   }
 }

@@ -55,8 +55,13 @@ export function caseCounterUpdate(trx: Transaction<DB>, townId: string, localDay
  * Every write of a case goes through insertCase/updateCase, which keep the dashboard's counters in
  * the same transaction (after − before, domain/dashboard): so they always equal a recount.
  */
-export async function insertCase(trx: Transaction<DB>, row: CaseRow): Promise<void> {
-  await insertMany(trx, 'cases', caseColumns, [caseColumns.map((c) => row[c])]);
+export async function insertCase(trx: Transaction<DB>, row: CaseRow, options: { deferred?: boolean } = {}): Promise<void> {
+  const values = caseColumns.map((c) => row[c]);
+  // `deferred`: the caller writes nothing that refers to the case at once (its first event and links are
+  // deferred too), so in a group-committed batch the row waits for the flush's one INSERT
+  const deferred = options.deferred ? deferredWritesOf(trx) : undefined;
+  if (deferred) deferred.addRows('cases', caseColumns, [values]);
+  else await insertMany(trx, 'cases', caseColumns, [values]);
   await applyCounterDeltas(trx, row.town_id, counterDeltas(null, row));
 }
 
