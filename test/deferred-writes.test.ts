@@ -11,7 +11,9 @@ import { appendCaseEvent } from '../src/server/db/repositories/case-event-reposi
 import { insertCase, nextCaseNo, type CaseRow } from '../src/server/db/repositories/case-repository.js';
 import { verifyRecord } from '../src/server/commands/verify-record.js';
 import { createTestDatabase, dialectUnderTest, type TestDatabase } from './database.js';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, type KyselyPlugin } from 'kysely';
+import { GroupCommitter } from '../src/server/db/group-commit.js';
+import type { Database } from '../src/server/db/database.js';
 import { combineStatements } from '../src/server/db/repositories/combined-statement.js';
 
 describe('combineStatements (PostgreSQL: a flush in one round trip)', () => {
@@ -135,8 +137,8 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
   });
 
   /** a new case's intake with no photo: its row and first event wait for the flush, and it has no savepoint */
-  const intake = (id: string, externalId: string, fail = false) =>
-    database.write(
+  const intake = (id: string, externalId: string, fail = false, writer: Pick<Database, 'write'> = database) =>
+    writer.write(
       async (trx) => {
         const caseNo = await nextCaseNo(trx, 't1', '2026-11-25');
         await insertCase(trx, { ...caseRow(id, caseNo), external_id: externalId }, { deferred: true });
@@ -163,6 +165,46 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
     expect(ids).toEqual(['x-1', 'x-4']);
     expect(await storedHead()).toBe(before + 2);
     expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: before + 2 });
+  });
+
+  it('starts a batch from the heads the last one committed, and reads them afresh once another writer has moved them', async () => {
+    // counts the statements that read (and on PostgreSQL lock) a head
+    let headReads = 0;
+    const spy: KyselyPlugin = {
+      transformQuery: (args) => {
+        const node = JSON.stringify(args.node);
+        // the chain head's SELECT, and the day counter's upsert RETURNING its value (the flush's writes return nothing)
+        if (args.node.kind === 'SelectQueryNode' && node.includes('"event_chain_heads"')) headReads++;
+        if (args.node.kind === 'InsertQueryNode' && node.includes('"case_counters"') && args.node.returning) headReads++;
+        return args.node;
+      },
+      transformResult: (args) => Promise.resolve(args.result),
+    };
+    const committer = new GroupCommitter(database.db.withPlugin(spy));
+    const writer = { write: committer.write.bind(committer) };
+    await Promise.all([intake('h-1', 'h-1', false, writer), intake('h-2', 'h-2', false, writer)]);
+    expect(headReads).toBe(2); // the chain head and the day's counter, once for the batch
+    await Promise.all([intake('h-3', 'h-3', false, writer), intake('h-4', 'h-4', false, writer)]);
+    await intake('h-5', 'h-5', false, writer);
+    expect(headReads).toBe(2); // none again: the committed heads were passed on
+
+    // another writer (the command line, another node) appends a case behind the committer's back
+    await database.db.transaction().execute(async (trx) => {
+      await insertCase(trx, caseRow('h-other', await nextCaseNo(trx, 't1', '2026-11-25')));
+      await appendCaseEvent(trx, 't1', { caseId: 'h-other', action: 'report', fromStatus: null, toStatus: 'reported', actor: { type: 'system', id: 's', name: 's', role: null }, reason: null, data: {}, attachments: [], at: '2026-11-25T01:00:00.000Z' });
+    });
+    const head = await storedHead();
+    const results = await Promise.all([intake('h-6', 'h-6', false, writer), intake('h-7', 'h-7', false, writer)]);
+    // refused for its stale numbers, the batch ran again alone from heads read afresh
+    expect(results.map((r) => r.seq)).toEqual([head + 1, head + 2]);
+    const numbers = (await database.db.selectFrom('cases').select('case_no').where('town_id', '=', 't1').execute()).map((r) => r.case_no);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: head + 2 });
+    // and for a while the committer reads the heads in every batch, as writers that share a town must
+    const readsBefore = headReads;
+    await intake('h-8', 'h-8', false, writer);
+    await intake('h-9', 'h-9', false, writer);
+    expect(headReads - readsBefore).toBe(4);
   });
 
   it('rolls back a command the database refuses (a second case with the same id) and keeps the rest of its batch', async () => {

@@ -12,7 +12,7 @@ import { findDuplicates, searchBox } from '../../domain/dedupe/index.js';
 import { toWgs84 } from '../../domain/geo/index.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent, type CaseEventRow } from '../db/repositories/case-event-repository.js';
-import { attachmentsExist, claimAttachments, duplicateCandidates, findCaseByExternalId, insertCase, insertNewCaseLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
+import { attachmentsExist, claimAttachments, duplicateCandidates, findCaseIdByExternalId, insertCase, insertNewCaseLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
 import type { DuplicateLink } from './get-case-detail.js';
 import type { PlainReporter } from '../presenters/case.js';
 import { saveIdempotencyKey, type IdempotencyRow } from '../db/repositories/idempotency-repository.js';
@@ -79,8 +79,8 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
   // a resent order returns the existing case (a resend racing its first send is refused by the unique
   // (channel, external id) index, and answered below)
   if (body.externalId) {
-    const existing = await findCaseByExternalId(db, ctx.townId, body.channel, body.externalId);
-    if (existing) return { caseId: existing.id, created: false };
+    const existing = await findCaseIdByExternalId(db, ctx.townId, body.channel, body.externalId);
+    if (existing) return { caseId: existing, created: false };
   }
   const now = ctx.clock.now();
   const at = now.toISOString();
@@ -196,8 +196,8 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
   } catch (error) {
     // two resends racing: the unique (channel, external id) index let one win; answer with its case
     if (body.externalId) {
-      const existing = await findCaseByExternalId(db, ctx.townId, body.channel, body.externalId);
-      if (existing) return { caseId: existing.id, created: false };
+      const existing = await findCaseIdByExternalId(db, ctx.townId, body.channel, body.externalId);
+      if (existing) return { caseId: existing, created: false };
     }
     throw error;
   }

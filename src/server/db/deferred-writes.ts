@@ -11,14 +11,15 @@
  * counter: the first command to need one reads (and on PostgreSQL locks) its row, the following ones
  * take the next value in memory, and the row is written once at flush. A command reads through its
  * own collector to the batch's, and its own advances reach the batch only when it succeeds, so a
- * command rolled back to its savepoint gives its sequence number and case number back.
+ * command rolled back to its savepoint gives its sequence number and case number back. A batch may
+ * start from the heads the last committed one left (group-commit.ts) and read none.
  */
 import type { CompiledQuery, Transaction } from 'kysely';
 import type { DB } from './schema.js';
 import { counterUpserts, type CounterTable } from './repositories/counter-upsert.js';
 import { insertManyQueries, type RowTable, type SqlValue } from './repositories/bulk-insert.js';
-import { chainHeadUpdate } from './repositories/case-event-repository.js';
-import { caseCounterUpdate } from './repositories/case-repository.js';
+import { chainHeadUpsert } from './repositories/case-event-repository.js';
+import { caseCounterUpsert } from './repositories/case-repository.js';
 import { combineStatements } from './repositories/combined-statement.js';
 
 interface PendingCounters {
@@ -44,14 +45,28 @@ export interface HeldCaseCounter {
   stored: number;
 }
 
+/** The serial heads as a committed batch left them: the next batch may start from them (group-commit.ts). */
+export interface CommittedHeads {
+  chainHeads: ReadonlyMap<string, { seq: number; hash: string }>;
+  /** by `town|day` */
+  caseCounters: ReadonlyMap<string, number>;
+}
+
 export class DeferredWrites {
   private readonly counters = new Map<string, PendingCounters>();
   private readonly rows = new Map<string, PendingRows>();
   private readonly chainHeads = new Map<string, HeldChainHead>();
   private readonly caseCounters = new Map<string, HeldCaseCounter>();
 
-  /** `batch`: the collector of the transaction this command's savepoint belongs to. */
-  constructor(private readonly batch?: DeferredWrites) {}
+  /**
+   * `batch`: the collector of the transaction this command's savepoint belongs to. `committed`: the
+   * heads the last committed batch left, which a transaction's collector starts from instead of
+   * reading them again.
+   */
+  constructor(private readonly batch?: DeferredWrites, committed?: CommittedHeads) {
+    for (const [townId, h] of committed?.chainHeads ?? []) this.chainHeads.set(townId, { seq: h.seq, hash: h.hash, storedSeq: h.seq });
+    for (const [key, last] of committed?.caseCounters ?? []) this.caseCounters.set(key, { last, stored: last });
+  }
 
   chainHead(townId: string): HeldChainHead | undefined {
     return this.chainHeads.get(townId) ?? this.batch?.chainHead(townId);
@@ -61,12 +76,29 @@ export class DeferredWrites {
     this.chainHeads.set(townId, head);
   }
 
+  /** a head read from the database is the transaction's to know, whether or not this command succeeds */
+  rememberChainHead(townId: string, head: HeldChainHead): void {
+    (this.batch ?? this).chainHeads.set(townId, head);
+  }
+
   caseCounter(townId: string, day: string): HeldCaseCounter | undefined {
     return this.caseCounters.get(`${townId}|${day}`) ?? this.batch?.caseCounter(townId, day);
   }
 
   holdCaseCounter(townId: string, day: string, counter: HeldCaseCounter): void {
     this.caseCounters.set(`${townId}|${day}`, counter);
+  }
+
+  rememberCaseCounter(townId: string, day: string, counter: HeldCaseCounter): void {
+    (this.batch ?? this).caseCounters.set(`${townId}|${day}`, counter);
+  }
+
+  /** the heads as they stand once this transaction's flush is committed, over those it started from */
+  committedHeads(): CommittedHeads {
+    return {
+      chainHeads: new Map([...this.chainHeads].map(([townId, h]) => [townId, { seq: h.seq, hash: h.hash }])),
+      caseCounters: new Map([...this.caseCounters].map(([key, c]) => [key, c.last])),
+    };
   }
 
   addCounts(table: CounterTable, keyColumns: readonly string[], townId: string, counts: ReadonlyMap<string, number>): void {
@@ -98,26 +130,24 @@ export class DeferredWrites {
     const rows = [...this.rows.values()].sort((a, b) => Number(b.table === 'cases') - Number(a.table === 'cases'));
     for (const r of rows) if (r.rows.length > 0) queries.push(...insertManyQueries(r.table, r.columns, r.rows, postgres));
     for (const [townId, head] of this.chainHeads) {
-      if (head.seq !== head.storedSeq) queries.push(chainHeadUpdate(trx, townId, head.seq, head.hash));
+      if (head.seq !== head.storedSeq) queries.push(chainHeadUpsert(trx, townId, head.seq, head.hash));
     }
     for (const [key, counter] of this.caseCounters) {
       const [townId, day] = key.split('|') as [string, string];
-      if (counter.last !== counter.stored) queries.push(caseCounterUpdate(trx, townId, day, counter.last));
+      if (counter.last !== counter.stored) queries.push(caseCounterUpsert(trx, townId, day, counter.last));
     }
     // PostgreSQL takes them all in one statement (one round trip); SQLite runs them in-process anyway
     for (const query of postgres ? combineStatements(queries) : queries) await trx.executeQuery(query);
     this.counters.clear();
     this.rows.clear();
-    this.chainHeads.clear();
-    this.caseCounters.clear();
   }
 }
 
 const deferredOf = new WeakMap<object, DeferredWrites>();
 
 /** Starts collecting the deferred writes of a transaction, or of a command's savepoint within `batch`'s. */
-export function deferWritesOn(trx: object, batch?: DeferredWrites): DeferredWrites {
-  const d = new DeferredWrites(batch);
+export function deferWritesOn(trx: object, batch?: DeferredWrites, committed?: CommittedHeads): DeferredWrites {
+  const d = new DeferredWrites(batch, committed);
   deferredOf.set(trx, d);
   return d;
 }

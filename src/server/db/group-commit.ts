@@ -14,9 +14,16 @@
  * order racing its first send); the batch is then rolled back and each of its commands that had
  * succeeded runs again alone, so one refusal fails only its own command. A job may therefore run more
  * than once and must start from scratch each time.
+ *
+ * A committed batch leaves its serial heads (the event chain's, the day's case counter) to the next,
+ * which then reads none of them. Should another writer have moved one meanwhile (another app node,
+ * the command line), the rows numbered from a stale head are refused by their unique keys (case_events
+ * (town, seq), cases (town, case_no)); the batch then runs again alone from heads read afresh, and
+ * the committer stops passing heads on for a while, so writers that share a town take turns by
+ * locking the heads as before.
  */
 import { type ControlledTransaction, type Kysely, type KyselyPlugin, type Transaction } from 'kysely';
-import { DeferredWrites, deferWritesOn } from './deferred-writes.js';
+import { DeferredWrites, deferWritesOn, type CommittedHeads } from './deferred-writes.js';
 import type { DB } from './schema.js';
 import { isPostgres } from './migrations/column-types.js';
 
@@ -36,8 +43,11 @@ export class GroupCommitter {
   private running = false;
 
   private readonly postgres: boolean;
+  /** the heads the last committed transaction left, while they may be trusted */
+  private heads: CommittedHeads | undefined;
+  private headsPausedUntil = 0;
 
-  constructor(private readonly db: Kysely<DB>, private readonly maxBatch = 64) {
+  constructor(private readonly db: Kysely<DB>, private readonly maxBatch = 64, private readonly headsPauseMs = 60_000) {
     this.postgres = isPostgres(db);
   }
 
@@ -66,30 +76,52 @@ export class GroupCommitter {
 
   /** alone: a plain transaction, no savepoint needed */
   private async runAlone(job: Job): Promise<void> {
+    const heads = this.heads;
+    let ran = false;
+    let deferred: DeferredWrites | undefined;
     try {
       const value = await this.db.transaction().execute(async (trx) => {
-        const deferred = deferWritesOn(trx);
+        deferred = deferWritesOn(trx, undefined, heads);
         const v = await job.run(trx);
+        ran = true;
         await deferred.flush(trx, this.postgres);
         return v;
       });
+      this.keepHeads(deferred!);
       job.resolve(value);
     } catch (error) {
+      // refused at the flush or the commit, having started from heads it did not read: once more, reading them
+      if (ran && heads) {
+        this.distrustHeads();
+        return this.runAlone(job);
+      }
       job.reject(error);
     }
   }
 
+  private keepHeads(committed: DeferredWrites): void {
+    if (Date.now() >= this.headsPausedUntil) this.heads = committed.committedHeads();
+  }
+
+  private distrustHeads(): void {
+    this.heads = undefined;
+    this.headsPausedUntil = Date.now() + this.headsPauseMs;
+  }
+
   private async runBatch(batch: Job[]): Promise<void> {
     const outcomes: Outcome[] = [];
+    const heads = this.heads;
     let trx;
     try {
       trx = await this.db.startTransaction().execute();
-      const deferred = new DeferredWrites();
+      const deferred = new DeferredWrites(undefined, heads);
       for (let i = 0; i < batch.length; i++) outcomes.push(await this.runInBatch(trx, deferred, batch[i]!, `job${i}`));
       await deferred.flush(trx, this.postgres);
       await trx.commit().execute();
+      this.keepHeads(deferred);
     } catch {
       if (trx) await trx.rollback().execute().catch(() => undefined);
+      if (heads) this.distrustHeads();
       // the batch failed as a whole (a deferred row refused at the flush, a lost connection): each
       // command that had succeeded in it runs again alone, so a refusal fails only its own command
       for (let i = 0; i < batch.length; i++) {

@@ -57,7 +57,11 @@ export function eventHashPayload(row: Omit<CaseEventRow, 'hash'>): Record<string
 export async function appendCaseEvent(trx: Transaction<DB>, townId: string, event: NewCaseEvent, options: { newCase?: boolean } = {}): Promise<CaseEventRow> {
   // a group-committed batch reads the head once and writes it once, at its flush (deferred-writes.ts)
   const deferred = deferredWritesOf(trx);
-  const head = deferred?.chainHead(townId) ?? (await readChainHead(trx, townId));
+  let head = deferred?.chainHead(townId);
+  if (!head) {
+    head = await readChainHead(trx, townId);
+    deferred?.rememberChainHead(townId, head);
+  }
   const base: Omit<CaseEventRow, 'hash'> = {
     town_id: townId,
     seq: head.seq + 1,
@@ -108,11 +112,12 @@ export async function createChainHead(trx: Transaction<DB>, townId: string): Pro
 }
 
 export async function storeChainHead(trx: Transaction<DB>, townId: string, seq: number, hash: string): Promise<void> {
-  await trx.executeQuery(chainHeadUpdate(trx, townId, seq, hash));
+  await trx.executeQuery(chainHeadUpsert(trx, townId, seq, hash));
 }
 
-export function chainHeadUpdate(trx: Transaction<DB>, townId: string, seq: number, hash: string) {
-  return trx.updateTable('event_chain_heads').set({ seq, hash }).where('town_id', '=', townId).compile();
+/** writes the head, creating its row if a rolled-back savepoint took the one created with it */
+export function chainHeadUpsert(trx: Transaction<DB>, townId: string, seq: number, hash: string) {
+  return trx.insertInto('event_chain_heads').values({ town_id: townId, seq, hash }).onConflict((oc) => oc.column('town_id').doUpdateSet({ seq, hash })).compile();
 }
 
 export function listCaseEvents(db: Kysely<DB>, caseId: string): Promise<CaseEventRow[]> {

@@ -17,8 +17,10 @@ export function findCase(db: Db, townId: string, id: string): Promise<CaseRow | 
   return db.selectFrom('cases').selectAll().where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
 }
 
-export function findCaseByExternalId(db: Db, townId: string, channel: string, externalId: string): Promise<CaseRow | undefined> {
-  return db.selectFrom('cases').selectAll().where('town_id', '=', townId).where('channel', '=', channel).where('external_id', '=', externalId).executeTakeFirst();
+/** The id of the case a channel's order made, by its external id (index cases_external). */
+export async function findCaseIdByExternalId(db: Db, townId: string, channel: string, externalId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('cases').select('id').where('town_id', '=', townId).where('channel', '=', channel).where('external_id', '=', externalId).executeTakeFirst();
+  return row?.id;
 }
 
 /** The day's next case number: 20261126 00042. A group-committed batch reads the counter once (deferred-writes.ts). */
@@ -29,11 +31,20 @@ export async function nextCaseNo(trx: Transaction<DB>, townId: string, localDay:
   if (held) {
     last = held.last + 1;
     deferred!.holdCaseCounter(townId, localDay, { last, stored: held.stored });
+  } else if (deferred) {
+    const stored = await lockCaseCounter(trx, townId, localDay);
+    deferred.rememberCaseCounter(townId, localDay, { last: stored, stored });
+    last = stored + 1;
+    deferred.holdCaseCounter(townId, localDay, { last, stored });
   } else {
     last = await reserveCaseNumbers(trx, townId, localDay, 1);
-    deferred?.holdCaseCounter(townId, localDay, { last, stored: last });
   }
   return caseNumber(localDay, last);
+}
+
+/** The day's counter as stored (its row created at 0 if it has none), locked on PostgreSQL until the transaction ends. */
+async function lockCaseCounter(trx: Transaction<DB>, townId: string, localDay: string): Promise<number> {
+  return (await reserveCaseNumbers(trx, townId, localDay, 0)) - 1;
 }
 
 /** Reserves `count` case numbers of a local day; returns the first (the next reservation continues after the last). */
@@ -47,8 +58,8 @@ export async function reserveCaseNumbers(trx: Transaction<DB>, townId: string, l
   return Number(row.last) - count + 1;
 }
 
-export function caseCounterUpdate(trx: Transaction<DB>, townId: string, localDay: string, last: number) {
-  return trx.updateTable('case_counters').set({ last }).where('town_id', '=', townId).where('day', '=', localDay).compile();
+export function caseCounterUpsert(trx: Transaction<DB>, townId: string, localDay: string, last: number) {
+  return trx.insertInto('case_counters').values({ town_id: townId, day: localDay, last }).onConflict((oc) => oc.columns(['town_id', 'day']).doUpdateSet({ last })).compile();
 }
 
 /**
