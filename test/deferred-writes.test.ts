@@ -95,8 +95,8 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
   const eventsOf = async (db: Pick<TestDatabase, 'db'>['db'], id: string) => (await db.selectFrom('case_events').select('seq').where('case_id', '=', id).execute()).length;
   const storedHead = async (db: Pick<TestDatabase, 'db'>['db'] = database.db) => Number((await db.selectFrom('event_chain_heads').select('seq').where('town_id', '=', 't1').executeTakeFirst())?.seq ?? 0);
   /** an intake's writes: the day's next number, the case, its report event; fails after all three when asked */
-  const report = (id: string, fail = false, newCase = false) =>
-    database.write(async (trx) => {
+  const report = (id: string, fail = false, newCase = false, writer: Pick<Database, 'write'> = database) =>
+    writer.write(async (trx) => {
       const caseNo = await nextCaseNo(trx, 't1', '2026-11-25');
       await insertCase(trx, caseRow(id, caseNo));
       const event = await appendCaseEvent(trx, 't1', { caseId: id, action: 'report', fromStatus: null, toStatus: 'reported', actor: { type: 'system', id: 's', name: 's', role: null }, reason: null, data: {}, attachments: [], at: '2026-11-25T01:00:00.000Z' }, { newCase });
@@ -205,6 +205,31 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
     await intake('h-8', 'h-8', false, writer);
     await intake('h-9', 'h-9', false, writer);
     expect(headReads - readsBefore).toBe(4);
+  });
+
+  it('runs a command that appends at once again alone when the head it started from was stale', async () => {
+    const committer = new GroupCommitter(database.db);
+    const writer = { write: committer.write.bind(committer) };
+    await intake('s-1', 's-1', false, writer); // the committer now holds the heads
+    await database.db.transaction().execute(async (trx) => {
+      await insertCase(trx, caseRow('s-other', await nextCaseNo(trx, 't1', '2026-11-25')));
+      await appendCaseEvent(trx, 't1', { caseId: 's-other', action: 'report', fromStatus: null, toStatus: 'reported', actor: { type: 'system', id: 's', name: 's', role: null }, reason: null, data: {}, attachments: [], at: '2026-11-25T01:00:00.000Z' });
+    });
+    const head = await storedHead();
+    // report() inserts its case and event at once, in its savepoint, where the stale seq is refused;
+    // with nothing for the flush to refuse, only the refusal itself can send the batch round again
+    const results = await Promise.allSettled([report('s-2', false, false, writer), report('s-3', false, false, writer)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value.seq : null))).toEqual([head + 1, head + 2]);
+    // and alone, too
+    await intake('s-4', 's-4', false, writer);
+    const lone = new GroupCommitter(database.db);
+    await intake('s-5', 's-5', false, { write: lone.write.bind(lone) });
+    await database.db.transaction().execute(async (trx) => {
+      await appendCaseEvent(trx, 't1', { caseId: 's-other', action: 'attach', fromStatus: 'reported', toStatus: 'reported', actor: { type: 'system', id: 's', name: 's', role: null }, reason: null, data: {}, attachments: [], at: '2026-11-25T01:00:00.000Z' });
+    });
+    expect((await report('s-6', false, false, { write: lone.write.bind(lone) })).seq).toBe(head + 6);
+    expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: head + 6 });
   });
 
   it('rolls back a command the database refuses (a second case with the same id) and keeps the rest of its batch', async () => {

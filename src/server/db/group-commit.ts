@@ -18,7 +18,8 @@
  * A committed batch leaves its serial heads (the event chain's, the day's case counter) to the next,
  * which then reads none of them. Should another writer have moved one meanwhile (another app node,
  * the command line), the rows numbered from a stale head are refused by their unique keys (case_events
- * (town, seq), cases (town, case_no)); the batch then runs again alone from heads read afresh, and
+ * (town, seq), cases (town, case_no)), at the flush or, for an event appended at once, in its command's
+ * savepoint; the batch then runs again alone from heads read afresh, and
  * the committer stops passing heads on for a while, so writers that share a town take turns by
  * locking the heads as before.
  */
@@ -26,6 +27,7 @@ import { type ControlledTransaction, type Kysely, type KyselyPlugin, type Transa
 import { DeferredWrites, deferWritesOn, type CommittedHeads } from './deferred-writes.js';
 import type { DB } from './schema.js';
 import { isPostgres } from './migrations/column-types.js';
+import { isUniqueViolation } from './unique-violation.js';
 
 export interface WriteOptions {
   /** the job makes no write of its own: all it writes is deferred to the batch's flush */
@@ -90,8 +92,9 @@ export class GroupCommitter {
       this.keepHeads(deferred!);
       job.resolve(value);
     } catch (error) {
-      // refused at the flush or the commit, having started from heads it did not read: once more, reading them
-      if (ran && heads) {
+      // refused at the flush or the commit, or a row numbered from a head it did not read refused:
+      // once more, reading the heads
+      if (heads && (ran || isUniqueViolation(error))) {
         this.distrustHeads();
         return this.runAlone(job);
       }
@@ -116,6 +119,10 @@ export class GroupCommitter {
       trx = await this.db.startTransaction().execute();
       const deferred = new DeferredWrites(undefined, heads);
       for (let i = 0; i < batch.length; i++) outcomes.push(await this.runInBatch(trx, deferred, batch[i]!, `job${i}`));
+      // a command that appends at once (an event of an existing case) meets a stale head in its own
+      // savepoint: the batch is then run again alone as if its flush had been refused
+      const stale = heads ? outcomes.find((o) => !o.ok && isUniqueViolation(o.error)) : undefined;
+      if (stale && !stale.ok) throw stale.error;
       await deferred.flush(trx, this.postgres);
       await trx.commit().execute();
       this.keepHeads(deferred);
@@ -126,7 +133,7 @@ export class GroupCommitter {
       // command that had succeeded in it runs again alone, so a refusal fails only its own command
       for (let i = 0; i < batch.length; i++) {
         const o = outcomes[i];
-        if (o && !o.ok) batch[i]!.reject(o.error);
+        if (o && !o.ok && !(heads && isUniqueViolation(o.error))) batch[i]!.reject(o.error);
         else await this.runAlone(batch[i]!);
       }
       return;

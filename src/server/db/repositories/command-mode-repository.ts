@@ -51,8 +51,3 @@ export async function insertOpenPeriod(trx: Transaction<DB>, row: Omit<CommandPe
   await trx.insertInto('command_modes').values({ ...row, open_slot: 1, ended_at: null, ended_by: null, ended_by_name: null, end_kind: null, end_note: null }).execute();
 }
 
-/** Both dialects' "unique constraint violated" errors (two periods opened at once). */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}

@@ -2,6 +2,7 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../schema.js';
 import type { UsersTable } from '../schema-identity.js';
+import { isUniqueViolation } from '../unique-violation.js';
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
@@ -22,11 +23,6 @@ export function listUsers(db: Kysely<DB>, townId: string, filter: { role?: strin
   return q.orderBy('username').execute();
 }
 
-/** Both dialects' "unique constraint violated" errors. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
 
 /** Inserts a user; false when the username is already taken in the town (even in a race). */
 export async function insertUser(db: Kysely<DB>, row: NewUserRow): Promise<boolean> {
