@@ -45,6 +45,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
+  return createSqliteTestDatabase();
+}
+
+/** A fresh, migrated SQLite file whatever the dialect under test (for what only SQLite has: its writer thread). */
+export async function createSqliteTestDatabase(): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-test-'));
   const database = openSqlite(path.join(dir, 'test.db'));
   await migrateToLatest(database);

@@ -10,9 +10,10 @@ import { recordEventFacts } from '../src/server/db/repositories/assessment-repos
 import { appendCaseEvent } from '../src/server/db/repositories/case-event-repository.js';
 import { insertCase, nextCaseNo, type CaseRow } from '../src/server/db/repositories/case-repository.js';
 import { verifyRecord } from '../src/server/commands/verify-record.js';
-import { createTestDatabase, dialectUnderTest, type TestDatabase } from './database.js';
+import { createSqliteTestDatabase, createTestDatabase, dialectUnderTest, type TestDatabase } from './database.js';
 import { CompiledQuery, type KyselyPlugin } from 'kysely';
 import { GroupCommitter } from '../src/server/db/group-commit.js';
+import { SqliteWriter } from '../src/server/db/sqlite-writer.js';
 import type { Database } from '../src/server/db/database.js';
 import { combineStatements } from '../src/server/db/repositories/combined-statement.js';
 
@@ -38,12 +39,15 @@ describe('combineStatements (PostgreSQL: a flush in one round trip)', () => {
 
 describe(`deferred derived writes (${dialectUnderTest})`, () => {
   let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await database.db
+  const withTown = async (d: TestDatabase) => {
+    await d.db
       .insertInto('towns')
       .values({ id: 't1', name: '测试镇', name_en: null, district_code: '310151', district_name: '崇明区', timezone: 'Asia/Shanghai', center_lng: 121.4, center_lat: 31.6, boundary: '{}', rules: '{}', profile_hash: 'x', updated_at: '2026-11-25T00:00:00.000Z' })
       .execute();
+    return d;
+  };
+  beforeAll(async () => {
+    database = await withTown(await createTestDatabase());
   });
   afterAll(async () => database.destroy());
 
@@ -230,6 +234,51 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
     });
     expect((await report('s-6', false, false, { write: lone.write.bind(lone) })).seq).toBe(head + 6);
     expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: head + 6 });
+  });
+
+  it('commits a batch of new cases on the SQLite writer thread once the heads are known, and a refusal there still fails only its own command', async () => {
+    // the writer thread is SQLite's: under PostgreSQL this test runs on a SQLite file of its own
+    const underTest = database;
+    if (dialectUnderTest !== 'sqlite') database = await withTown(await createSqliteTestDatabase());
+    const thread = new SqliteWriter(database.location, ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000']);
+    let committed = 0;
+    const committer = new GroupCommitter(database.db, {
+      writer: {
+        commit: async (queries) => {
+          await thread.commit(queries);
+          committed++;
+        },
+      },
+    });
+    const writer = { write: committer.write.bind(committer) };
+    try {
+      await intake('w-1', 'w-1', false, writer); // reads the heads on the main connection
+      expect(committed).toBe(0);
+      const head = await storedHead();
+      const batch = await Promise.all([intake('w-2', 'w-2', false, writer), intake('w-3', 'w-3', false, writer), intake('w-4', 'w-4', false, writer)]);
+      expect(committed).toBe(1);
+      expect(batch.map((r) => r.seq)).toEqual([head + 1, head + 2, head + 3]);
+      // committed by the other connection, read at once by this one
+      expect(await eventsOf(database.db, 'w-4')).toBe(1);
+      expect(await storedHead()).toBe(head + 3);
+
+      // a resend racing its first send: the writer thread's unique index refuses the batch, which runs again alone
+      const results = await Promise.allSettled([intake('w-5', 'w-5', false, writer), intake('w-6', 'w-5', false, writer), intake('w-7', 'w-7', false, writer)]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
+      expect(committed).toBe(1);
+
+      // a command that writes at once keeps its batch on the main connection
+      await Promise.all([report('w-8', false, false, writer), intake('w-9', 'w-9', false, writer)]);
+      expect(committed).toBe(1);
+      expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: head + 7 });
+    } finally {
+      await thread.close();
+      if (database !== underTest) {
+        await database.destroy();
+        database = underTest;
+      }
+    }
   });
 
   it('rolls back a command the database refuses (a second case with the same id) and keeps the rest of its batch', async () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import { GroupCommitter, type WriteOptions } from './group-commit.js';
+import { SqliteWriter } from './sqlite-writer.js';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -39,18 +40,33 @@ pg.types.setTypeParser(NUMERIC_OID, (v) => Number(v));
 export function openSqlite(file: string): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  // checkpoint every 10 000 pages (40 MB of WAL) rather than SQLite's 1 000: a page rewritten by many
-  // commits (counters, the right edge of the time-ordered indexes) is copied to the database once per
-  // checkpoint, so fewer checkpoints copy fewer pages; the WAL file is cut back to 64 MB after each
-  sqlite.pragma('wal_autocheckpoint = 10000');
-  sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  const pragmas = [
+    'journal_mode = WAL',
+    'synchronous = FULL',
+    // checkpoint every 10 000 pages (40 MB of WAL) rather than SQLite's 1 000: a page rewritten by many
+    // commits (counters, the right edge of the time-ordered indexes) is copied to the database once per
+    // checkpoint, so fewer checkpoints copy fewer pages; the WAL file is cut back to 64 MB after each
+    'wal_autocheckpoint = 10000',
+    `journal_size_limit = ${64 * 1024 * 1024}`,
+    'foreign_keys = ON',
+    'busy_timeout = 5000',
+  ];
+  for (const p of pragmas) sqlite.pragma(p);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  const committer = new GroupCommitter(db);
-  return { db, write: (run, options) => committer.write(run, options), dialect: 'sqlite', location: file, close: () => db.destroy() };
+  // a file database commits its new cases' batches on a writer thread (sqlite-writer.ts)
+  const writer = file === ':memory:' ? undefined : new SqliteWriter(file, pragmas);
+  const committer = new GroupCommitter(db, { writer });
+  return {
+    db,
+    write: (run, options) => committer.write(run, options),
+    dialect: 'sqlite',
+    location: file,
+    close: async () => {
+      // a batch in the writer's hands is committed before the writer closes: its messages are in order
+      await writer?.close();
+      await db.destroy();
+    },
+  };
 }
 
 /**

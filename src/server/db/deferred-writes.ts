@@ -76,9 +76,18 @@ export class DeferredWrites {
     this.chainHeads.set(townId, head);
   }
 
+  /** whether a command of this transaction read a head from the database (its connection is then in use) */
+  private headsRead = false;
+
+  get readHeads(): boolean {
+    return this.headsRead;
+  }
+
   /** a head read from the database is the transaction's to know, whether or not this command succeeds */
   rememberChainHead(townId: string, head: HeldChainHead): void {
-    (this.batch ?? this).chainHeads.set(townId, head);
+    const root = this.batch ?? this;
+    root.chainHeads.set(townId, head);
+    root.headsRead = true;
   }
 
   caseCounter(townId: string, day: string): HeldCaseCounter | undefined {
@@ -90,7 +99,9 @@ export class DeferredWrites {
   }
 
   rememberCaseCounter(townId: string, day: string, counter: HeldCaseCounter): void {
-    (this.batch ?? this).caseCounters.set(`${townId}|${day}`, counter);
+    const root = this.batch ?? this;
+    root.caseCounters.set(`${townId}|${day}`, counter);
+    root.headsRead = true;
   }
 
   /** the heads as they stand once this transaction's flush is committed, over those it started from */
@@ -120,6 +131,14 @@ export class DeferredWrites {
   }
 
   async flush(trx: Transaction<DB>, postgres: boolean): Promise<void> {
+    for (const query of this.statements(trx, postgres)) await trx.executeQuery(query);
+  }
+
+  /**
+   * The flush's statements, in order; the collector is empty afterwards. PostgreSQL takes them all in
+   * one statement (one round trip); SQLite runs them in-process, or on its writer thread.
+   */
+  statements(trx: Transaction<DB>, postgres: boolean): CompiledQuery[] {
     const queries: CompiledQuery[] = [];
     for (const c of this.counters.values()) {
       // additions that cancel out (a case moving back and forth within the batch) change nothing
@@ -136,10 +155,9 @@ export class DeferredWrites {
       const [townId, day] = key.split('|') as [string, string];
       if (counter.last !== counter.stored) queries.push(caseCounterUpsert(trx, townId, day, counter.last));
     }
-    // PostgreSQL takes them all in one statement (one round trip); SQLite runs them in-process anyway
-    for (const query of postgres ? combineStatements(queries) : queries) await trx.executeQuery(query);
     this.counters.clear();
     this.rows.clear();
+    return postgres ? combineStatements(queries) : queries;
   }
 }
 

@@ -22,12 +22,21 @@
  * savepoint; the batch then runs again alone from heads read afresh, and
  * the committer stops passing heads on for a while, so writers that share a town take turns by
  * locking the heads as before.
+ *
+ * On SQLite, a batch whose commands all deferred everything and read nothing (new cases' intakes,
+ * once the heads are known) is written and committed by the writer thread (sqlite-writer.ts): the
+ * main thread has only prepared its rows.
  */
-import { type ControlledTransaction, type Kysely, type KyselyPlugin, type Transaction } from 'kysely';
+import { type CompiledQuery, type ControlledTransaction, type Kysely, type KyselyPlugin, type Transaction } from 'kysely';
 import { DeferredWrites, deferWritesOn, type CommittedHeads } from './deferred-writes.js';
 import type { DB } from './schema.js';
 import { isPostgres } from './migrations/column-types.js';
 import { isUniqueViolation } from './unique-violation.js';
+
+/** Commits a batch's flush on another connection (SQLite's writer thread: sqlite-writer.ts). */
+export interface OffThreadWriter {
+  commit(queries: readonly CompiledQuery[]): Promise<void>;
+}
 
 export interface WriteOptions {
   /** the job makes no write of its own: all it writes is deferred to the batch's flush */
@@ -49,8 +58,18 @@ export class GroupCommitter {
   private heads: CommittedHeads | undefined;
   private headsPausedUntil = 0;
 
-  constructor(private readonly db: Kysely<DB>, private readonly maxBatch = 64, private readonly headsPauseMs = 60_000) {
+  private readonly maxBatch: number;
+  private readonly headsPauseMs: number;
+  private readonly writer: OffThreadWriter | undefined;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    options: { maxBatch?: number; headsPauseMs?: number; writer?: OffThreadWriter } = {},
+  ) {
     this.postgres = isPostgres(db);
+    this.maxBatch = options.maxBatch ?? 64;
+    this.headsPauseMs = options.headsPauseMs ?? 60_000;
+    this.writer = options.writer;
   }
 
   write<T>(run: (trx: Transaction<DB>) => Promise<T>, options: WriteOptions = {}): Promise<T> {
@@ -68,7 +87,7 @@ export class GroupCommitter {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
-        if (batch.length === 1) await this.runAlone(batch[0]!);
+        if (batch.length === 1 && !(this.writer && batch[0]!.deferredOnly)) await this.runAlone(batch[0]!);
         else await this.runBatch(batch);
       }
     } finally {
@@ -123,8 +142,16 @@ export class GroupCommitter {
       // savepoint: the batch is then run again alone as if its flush had been refused
       const stale = heads ? outcomes.find((o) => !o.ok && isUniqueViolation(o.error)) : undefined;
       if (stale && !stale.ok) throw stale.error;
-      await deferred.flush(trx, this.postgres);
-      await trx.commit().execute();
+      if (this.writer && !deferred.readHeads && batch.every((j) => j.deferredOnly)) {
+        // the transaction here has run no statement: the writer thread writes and commits the batch
+        const statements = deferred.statements(trx, this.postgres);
+        await trx.commit().execute();
+        trx = undefined;
+        await this.writer.commit(statements);
+      } else {
+        await deferred.flush(trx, this.postgres);
+        await trx.commit().execute();
+      }
       this.keepHeads(deferred);
     } catch {
       if (trx) await trx.rollback().execute().catch(() => undefined);
