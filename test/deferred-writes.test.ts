@@ -267,11 +267,14 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
       expect(committed).toBe(1);
+      // a resend's refusal says nothing against the heads: the next batch goes to the writer again
+      await Promise.all([intake('w-10', 'w-10', false, writer), intake('w-11', 'w-11', false, writer)]);
+      expect(committed).toBe(2);
 
       // a command that writes at once keeps its batch on the main connection
       await Promise.all([report('w-8', false, false, writer), intake('w-9', 'w-9', false, writer)]);
-      expect(committed).toBe(1);
-      expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: head + 7 });
+      expect(committed).toBe(2);
+      expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: head + 9 });
     } finally {
       await thread.close();
       if (database !== underTest) {

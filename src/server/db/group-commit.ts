@@ -21,7 +21,7 @@
  * (town, seq), cases (town, case_no)), at the flush or, for an event appended at once, in its command's
  * savepoint; the batch then runs again alone from heads read afresh, and
  * the committer stops passing heads on for a while, so writers that share a town take turns by
- * locking the heads as before.
+ * locking the heads as before. Refusals by other keys (a resend's external id) leave the heads trusted.
  *
  * On SQLite, a batch whose commands all deferred everything and read nothing (new cases' intakes,
  * once the heads are known) is written and committed by the writer thread (sqlite-writer.ts): the
@@ -31,7 +31,7 @@ import { type CompiledQuery, type ControlledTransaction, type Kysely, type Kysel
 import { DeferredWrites, deferWritesOn, type CommittedHeads } from './deferred-writes.js';
 import type { DB } from './schema.js';
 import { isPostgres } from './migrations/column-types.js';
-import { isUniqueViolation } from './unique-violation.js';
+import { isStaleHeadRefusal } from './unique-violation.js';
 
 /** Commits a batch's flush on another connection (SQLite's writer thread: sqlite-writer.ts). */
 export interface OffThreadWriter {
@@ -98,22 +98,19 @@ export class GroupCommitter {
   /** alone: a plain transaction, no savepoint needed */
   private async runAlone(job: Job): Promise<void> {
     const heads = this.heads;
-    let ran = false;
     let deferred: DeferredWrites | undefined;
     try {
       const value = await this.db.transaction().execute(async (trx) => {
         deferred = deferWritesOn(trx, undefined, heads);
         const v = await job.run(trx);
-        ran = true;
         await deferred.flush(trx, this.postgres);
         return v;
       });
       this.keepHeads(deferred!);
       job.resolve(value);
     } catch (error) {
-      // refused at the flush or the commit, or a row numbered from a head it did not read refused:
-      // once more, reading the heads
-      if (heads && (ran || isUniqueViolation(error))) {
+      // a row numbered from a head it did not read was refused: once more, reading the heads
+      if (heads && isStaleHeadRefusal(error)) {
         this.distrustHeads();
         return this.runAlone(job);
       }
@@ -140,7 +137,7 @@ export class GroupCommitter {
       for (let i = 0; i < batch.length; i++) outcomes.push(await this.runInBatch(trx, deferred, batch[i]!, `job${i}`));
       // a command that appends at once (an event of an existing case) meets a stale head in its own
       // savepoint: the batch is then run again alone as if its flush had been refused
-      const stale = heads ? outcomes.find((o) => !o.ok && isUniqueViolation(o.error)) : undefined;
+      const stale = heads ? outcomes.find((o) => !o.ok && isStaleHeadRefusal(o.error)) : undefined;
       if (stale && !stale.ok) throw stale.error;
       if (this.writer && !deferred.readHeads && batch.every((j) => j.deferredOnly)) {
         // the transaction here has run no statement: the writer thread writes and commits the batch
@@ -153,14 +150,14 @@ export class GroupCommitter {
         await trx.commit().execute();
       }
       this.keepHeads(deferred);
-    } catch {
+    } catch (error) {
       if (trx) await trx.rollback().execute().catch(() => undefined);
-      if (heads) this.distrustHeads();
+      if (heads && isStaleHeadRefusal(error)) this.distrustHeads();
       // the batch failed as a whole (a deferred row refused at the flush, a lost connection): each
       // command that had succeeded in it runs again alone, so a refusal fails only its own command
       for (let i = 0; i < batch.length; i++) {
         const o = outcomes[i];
-        if (o && !o.ok && !(heads && isUniqueViolation(o.error))) batch[i]!.reject(o.error);
+        if (o && !o.ok && !(heads && isStaleHeadRefusal(o.error))) batch[i]!.reject(o.error);
         else await this.runAlone(batch[i]!);
       }
       return;
