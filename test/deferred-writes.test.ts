@@ -13,6 +13,7 @@ import { verifyRecord } from '../src/server/commands/verify-record.js';
 import { createSqliteTestDatabase, createTestDatabase, dialectUnderTest, type TestDatabase } from './database.js';
 import { CompiledQuery, type KyselyPlugin } from 'kysely';
 import { GroupCommitter } from '../src/server/db/group-commit.js';
+import { DeferredWrites } from '../src/server/db/deferred-writes.js';
 import { SqliteWriter } from '../src/server/db/sqlite-writer.js';
 import type { Database } from '../src/server/db/database.js';
 import { combineStatements } from '../src/server/db/repositories/combined-statement.js';
@@ -34,6 +35,19 @@ describe('combineStatements (PostgreSQL: a flush in one round trip)', () => {
       ['with w0 as (insert into a values ($1, $2)) insert into a values ($3, $4)', [1, 2, 3, 4]],
       ['insert into a values ($1)', [5]],
     ]);
+  });
+});
+
+describe('the heads a committed transaction passes on', () => {
+  it('keeps the chain heads and only each town’s latest day of case numbers', () => {
+    const d = new DeferredWrites(undefined, {
+      chainHeads: new Map([['t1', { seq: 7, hash: 'h7' }]]),
+      caseCounters: new Map([['t1|2026-11-24', 5], ['t1|2026-11-25', 2], ['t2|2026-11-20', 9]]),
+    });
+    d.holdCaseCounter('t1', '2026-11-25', { last: 3, stored: 2 });
+    const heads = d.committedHeads();
+    expect([...heads.chainHeads]).toEqual([['t1', { seq: 7, hash: 'h7' }]]);
+    expect([...heads.caseCounters]).toEqual([['t1|2026-11-25', 3], ['t2|2026-11-20', 9]]);
   });
 });
 

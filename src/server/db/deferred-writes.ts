@@ -57,6 +57,8 @@ export class DeferredWrites {
   private readonly rows = new Map<string, PendingRows>();
   private readonly chainHeads = new Map<string, HeldChainHead>();
   private readonly caseCounters = new Map<string, HeldCaseCounter>();
+  /** whether a command of this transaction read a head from the database (its connection is then in use) */
+  private headsRead = false;
 
   /**
    * `batch`: the collector of the transaction this command's savepoint belongs to. `committed`: the
@@ -75,9 +77,6 @@ export class DeferredWrites {
   holdChainHead(townId: string, head: HeldChainHead): void {
     this.chainHeads.set(townId, head);
   }
-
-  /** whether a command of this transaction read a head from the database (its connection is then in use) */
-  private headsRead = false;
 
   get readHeads(): boolean {
     return this.headsRead;
@@ -106,9 +105,15 @@ export class DeferredWrites {
 
   /** the heads as they stand once this transaction's flush is committed, over those it started from */
   committedHeads(): CommittedHeads {
+    // only each town's latest day is passed on: a case takes its number on the day it arrives
+    const latest = new Map<string, string>();
+    for (const key of this.caseCounters.keys()) {
+      const [townId, day] = key.split('|') as [string, string];
+      if ((latest.get(townId) ?? '') < day) latest.set(townId, day);
+    }
     return {
       chainHeads: new Map([...this.chainHeads].map(([townId, h]) => [townId, { seq: h.seq, hash: h.hash }])),
-      caseCounters: new Map([...this.caseCounters].map(([key, c]) => [key, c.last])),
+      caseCounters: new Map([...latest].map(([townId, day]) => [`${townId}|${day}`, this.caseCounters.get(`${townId}|${day}`)!.last])),
     };
   }
 
