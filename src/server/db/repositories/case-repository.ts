@@ -26,19 +26,15 @@ export async function findCaseIdByExternalId(db: Db, townId: string, channel: st
 /** The day's next case number: 20261126 00042. A group-committed batch reads the counter once (deferred-writes.ts). */
 export async function nextCaseNo(trx: Transaction<DB>, townId: string, localDay: string): Promise<string> {
   const deferred = deferredWritesOf(trx);
-  const held = deferred?.caseCounter(townId, localDay);
-  let last: number;
-  if (held) {
-    last = held.last + 1;
-    deferred!.holdCaseCounter(townId, localDay, { last, stored: held.stored });
-  } else if (deferred) {
+  if (!deferred) return caseNumber(localDay, await reserveCaseNumbers(trx, townId, localDay, 1));
+  let held = deferred.caseCounter(townId, localDay);
+  if (!held) {
     const stored = await lockCaseCounter(trx, townId, localDay);
-    deferred.rememberCaseCounter(townId, localDay, { last: stored, stored });
-    last = stored + 1;
-    deferred.holdCaseCounter(townId, localDay, { last, stored });
-  } else {
-    last = await reserveCaseNumbers(trx, townId, localDay, 1);
+    held = { last: stored, stored };
+    deferred.rememberCaseCounter(townId, localDay, held);
   }
+  const last = held.last + 1;
+  deferred.holdCaseCounter(townId, localDay, { last, stored: held.stored });
   return caseNumber(localDay, last);
 }
 
