@@ -45,9 +45,7 @@ export function categoryCandidates(category: RoutingCategory, stationCode: strin
  */
 export function unclassifiedCandidates(stationCode: string | null, ctx: RoutingContext): string[] {
   const team = stationCode !== null ? stationTeamOf(ctx, stationCode)?.code : undefined;
-  const holders = ctx.categories
-    ? new Set(ctx.categories.flatMap((c) => (c.lead ? [c.owner, c.lead] : [c.owner])))
-    : null;
+  const holders = ctx.categories ? dutyHolders(ctx.categories) : null;
   const duty = ctx.departments
     .filter((d) =>
       holders
@@ -57,4 +55,16 @@ export function unclassifiedCandidates(stationCode: string | null, ctx: RoutingC
     .filter((d) => !d.fallback && d.kind !== 'station_team')
     .map((d) => d.code);
   return usable([team, ...duty, fallbackUnitOf(ctx)?.code], ctx);
+}
+
+/** The units that own or lead a category, once per catalogue (a town's context is kept while its profile stands). */
+const holdersByCatalogue = new WeakMap<readonly Pick<RoutingCategory, 'owner' | 'lead'>[], ReadonlySet<string>>();
+
+function dutyHolders(categories: readonly Pick<RoutingCategory, 'owner' | 'lead'>[]): ReadonlySet<string> {
+  let holders = holdersByCatalogue.get(categories);
+  if (!holders) {
+    holders = new Set(categories.flatMap((c) => (c.lead ? [c.owner, c.lead] : [c.owner])));
+    holdersByCatalogue.set(categories, holders);
+  }
+  return holders;
 }

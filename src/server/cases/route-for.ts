@@ -1,5 +1,5 @@
 /** Routing (三个坚持) against the town in memory; the decision is stored with the rule that fired. */
-import { routeCase, ruleLabels, type RoutingDecision } from '../../domain/routing/index.js';
+import { routeCase, ruleLabels, type RoutingContext, type RoutingDecision } from '../../domain/routing/index.js';
 import type { TownSnapshot } from '../services/town-snapshot.js';
 
 export interface StoredRouting {
@@ -23,6 +23,22 @@ export interface RouteRequest {
   escalated?: boolean;
 }
 
+/** The town as routing sees it, built once per snapshot: intake is a hot path. */
+const routingTowns = new WeakMap<TownSnapshot, RoutingContext>();
+
+function routingTownOf(town: TownSnapshot): RoutingContext {
+  let routing = routingTowns.get(town);
+  if (!routing) {
+    routing = {
+      departments: [...town.units.values()].map((u) => ({ code: u.code, kind: u.kind, stationCode: u.stationCode, fallback: u.fallback })),
+      rules: town.rules.routing,
+      categories: [...town.categories.values()].map((c) => ({ owner: c.owner, lead: c.lead ?? null })),
+    };
+    routingTowns.set(town, routing);
+  }
+  return routing;
+}
+
 export function routeFor(town: TownSnapshot, request: RouteRequest, at: string): StoredRouting {
   const category = request.categoryCode ? town.categories.get(request.categoryCode) ?? null : null;
   const decision = routeCase(
@@ -34,11 +50,7 @@ export function routeFor(town: TownSnapshot, request: RouteRequest, at: string):
       returnedBy: request.returnedBy,
       escalated: request.escalated ?? false,
     },
-    {
-      departments: [...town.units.values()].map((u) => ({ code: u.code, kind: u.kind, stationCode: u.stationCode, fallback: u.fallback })),
-      rules: town.rules.routing,
-      categories: [...town.categories.values()].map((c) => ({ owner: c.owner, lead: c.lead ?? null })),
-    },
+    routingTownOf(town),
   );
   return {
     kind: decision.kind,

@@ -2,6 +2,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DB } from '../schema.js';
 import type { ApiKeysTable } from '../schema-identity.js';
+import { preparedQuery } from './prepared-query.js';
 
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 
@@ -9,8 +10,11 @@ export async function insertApiKey(db: Kysely<DB>, row: Insertable<ApiKeysTable>
   await db.insertInto('api_keys').values(row).execute();
 }
 
-export function findApiKeyByPrefix(db: Kysely<DB>, townId: string, prefix: string): Promise<ApiKeyRow | undefined> {
-  return db.selectFrom('api_keys').selectAll().where('town_id', '=', townId).where('prefix', '=', prefix).executeTakeFirst();
+/** every API request's lookup: compiled once */
+const apiKeysByPrefix = preparedQuery((db, townId: string, prefix: string) => db.selectFrom('api_keys').selectAll().where('town_id', '=', townId).where('prefix', '=', prefix));
+
+export async function findApiKeyByPrefix(db: Kysely<DB>, townId: string, prefix: string): Promise<ApiKeyRow | undefined> {
+  return (await apiKeysByPrefix(db, townId, prefix))[0];
 }
 
 export function findApiKeyById(db: Kysely<DB>, townId: string, id: string): Promise<ApiKeyRow | undefined> {
