@@ -1,8 +1,17 @@
 /** Starts bench-server.ts in its own process (the load generator keeps the other core). */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The flags `npm start` gives node (the young generation's size): the server under benchmark runs as in production. */
+export function startNodeFlags(): string[] {
+  const start = (JSON.parse(fs.readFileSync(`${root}/package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const flags = /\bnode ((?:--\S+ )*)dist\/server\/main\.js/.exec(start);
+  if (!flags) throw new Error(`package.json's start script does not run dist/server/main.js: ${start}`);
+  return flags[1]!.split(' ').filter(Boolean);
+}
 
 export interface BenchServer {
   url: string;
@@ -14,7 +23,7 @@ export interface BenchServer {
 export async function spawnBenchServer(env: Record<string, string>): Promise<BenchServer> {
   // BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server under load
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bench/lib/bench-server.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...startNodeFlags(), ...nodeArgs, '--import', 'tsx', 'bench/lib/bench-server.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
