@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runLoad, type LoadResult } from './lib/load.js';
+import { mainThreadCpuMs } from './lib/main-thread-cpu.js';
 import { order } from './lib/orders.js';
 import { withPostgresDatabase } from './lib/postgres-database.js';
 import { spawnBenchServer } from './lib/spawn-bench-server.js';
@@ -27,13 +28,23 @@ async function measure(label: string, env: Record<string, string>) {
   const headers = { authorization: `Bearer ${server.apiKey}` };
   const floors: LoadResult[] = [];
   const intakes: LoadResult[] = [];
+  // the server main thread's CPU per request, summed over the rounds
+  const cpu = { floor: 0, intake: 0, known: true };
+  const timed = async (kind: 'floor' | 'intake', load: () => Promise<LoadResult>) => {
+    const before = mainThreadCpuMs(server.child.pid!);
+    const result = await load();
+    const after = mainThreadCpuMs(server.child.pid!);
+    if (before === undefined || after === undefined) cpu.known = false;
+    else cpu[kind] += after - before;
+    return result;
+  };
   try {
     // warm-up: JIT, the classifier, the grid index, connection pools
     await runLoad(server.url, '/api/bench-floor', (i) => order(i, 'warm-floor'), { count: 300, concurrency: CONCURRENCY, headers });
     await runLoad(server.url, '/api/v1/cases', (i) => order(i, 'warm'), { count: 300, concurrency: CONCURRENCY, headers });
     for (let r = 0; r < ROUNDS; r++) {
-      floors.push(await runLoad(server.url, '/api/bench-floor', (i) => order(i, `floor${r}`), { count: COUNT, concurrency: CONCURRENCY, headers }));
-      intakes.push(await runLoad(server.url, '/api/v1/cases', (i) => order(i, `run${r}`), { count: COUNT, concurrency: CONCURRENCY, headers }));
+      floors.push(await timed('floor', () => runLoad(server.url, '/api/bench-floor', (i) => order(i, `floor${r}`), { count: COUNT, concurrency: CONCURRENCY, headers })));
+      intakes.push(await timed('intake', () => runLoad(server.url, '/api/v1/cases', (i) => order(i, `run${r}`), { count: COUNT, concurrency: CONCURRENCY, headers })));
     }
   } finally {
     await server.stop();
@@ -42,7 +53,8 @@ async function measure(label: string, env: Record<string, string>) {
   const floor = best(floors);
   const intake = best(intakes);
   const errors = floors.concat(intakes).reduce((n, x) => n + x.errors, 0);
-  return { label, floor, intake, ratio: intake.perSecond / floor.perSecond, errors };
+  const perRequestUs = (ms: number) => (cpu.known ? (ms * 1000) / (COUNT * ROUNDS) : null);
+  return { label, floor, intake, ratio: intake.perSecond / floor.perSecond, errors, mainThreadUsPerRequest: { floor: perRequestUs(cpu.floor), intake: perRequestUs(cpu.intake) } };
 }
 
 const rows = [await measure('SQLite', {})];
@@ -51,9 +63,12 @@ if (postgresRow) rows.push(postgresRow);
 
 const f = (n: number) => n.toFixed(0).padStart(6);
 console.log(`\nintake benchmark: ${COUNT} requests × ${ROUNDS} rounds, concurrency ${CONCURRENCY}, best round of each (${os.cpus().length} cores)`);
-console.log('database     floor/s  intake/s  ratio  intake p50 ms  p95 ms  p99 ms  errors');
+console.log('database     floor/s  intake/s  ratio  intake p50 ms  p95 ms  p99 ms  errors  main thread µs/request: floor  intake');
 for (const r of rows) {
-  console.log(`${r.label.padEnd(11)} ${f(r.floor.perSecond)}  ${f(r.intake.perSecond)}   ${r.ratio.toFixed(2)}  ${r.intake.p50ms.toFixed(1).padStart(13)}  ${r.intake.p95ms.toFixed(1).padStart(6)}  ${r.intake.p99ms.toFixed(1).padStart(6)}  ${r.errors}`);
+  const us = (n: number | null) => (n === null ? '     –' : f(n));
+  console.log(
+    `${r.label.padEnd(11)} ${f(r.floor.perSecond)}  ${f(r.intake.perSecond)}   ${r.ratio.toFixed(2)}  ${r.intake.p50ms.toFixed(1).padStart(13)}  ${r.intake.p95ms.toFixed(1).padStart(6)}  ${r.intake.p99ms.toFixed(1).padStart(6)}  ${String(r.errors).padStart(6)}  ${us(r.mainThreadUsPerRequest.floor).padStart(28)}  ${us(r.mainThreadUsPerRequest.intake)}`,
+  );
 }
 fs.mkdirSync('bench/results', { recursive: true });
 fs.writeFileSync('bench/results/intake.json', JSON.stringify({ at: new Date().toISOString(), count: COUNT, concurrency: CONCURRENCY, rows }, null, 2));
