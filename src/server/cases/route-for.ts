@@ -23,20 +23,30 @@ export interface RouteRequest {
   escalated?: boolean;
 }
 
-/** The town as routing sees it, built once per snapshot: intake is a hot path. */
-const routingTowns = new WeakMap<TownSnapshot, RoutingContext>();
+/** What routing needs of a town, built once per snapshot (intake is a hot path). */
+interface RoutingView {
+  context: RoutingContext;
+  /** the town's unit codes, to put their names into an explanation */
+  unitPattern: RegExp;
+}
 
-function routingTownOf(town: TownSnapshot): RoutingContext {
-  let routing = routingTowns.get(town);
-  if (!routing) {
-    routing = {
-      departments: [...town.units.values()].map((u) => ({ code: u.code, kind: u.kind, stationCode: u.stationCode, fallback: u.fallback })),
-      rules: town.rules.routing,
-      categories: [...town.categories.values()].map((c) => ({ owner: c.owner, lead: c.lead ?? null })),
+const routingViews = new WeakMap<TownSnapshot, RoutingView>();
+
+function routingViewOf(town: TownSnapshot): RoutingView {
+  let view = routingViews.get(town);
+  if (!view) {
+    const codes = [...town.units.keys()].sort((a, b) => b.length - a.length);
+    view = {
+      context: {
+        departments: [...town.units.values()].map((u) => ({ code: u.code, kind: u.kind, stationCode: u.stationCode, fallback: u.fallback })),
+        rules: town.rules.routing,
+        categories: [...town.categories.values()].map((c) => ({ owner: c.owner, lead: c.lead ?? null })),
+      },
+      unitPattern: new RegExp(`(?<![A-Za-z0-9_-])(${codes.map((c) => c.replace(/[-]/g, '\\-')).join('|')})(?![A-Za-z0-9_-])`, 'g'),
     };
-    routingTowns.set(town, routing);
+    routingViews.set(town, view);
   }
-  return routing;
+  return view;
 }
 
 export function routeFor(town: TownSnapshot, request: RouteRequest, at: string): StoredRouting {
@@ -50,7 +60,7 @@ export function routeFor(town: TownSnapshot, request: RouteRequest, at: string):
       returnedBy: request.returnedBy,
       escalated: request.escalated ?? false,
     },
-    routingTownOf(town),
+    routingViewOf(town).context,
   );
   return {
     kind: decision.kind,
@@ -65,22 +75,9 @@ export function routeFor(town: TownSnapshot, request: RouteRequest, at: string):
   };
 }
 
-/** One pattern of the town's unit codes per snapshot: intake is a hot path. */
-const unitPatterns = new WeakMap<TownSnapshot, RegExp>();
-
-function unitPattern(town: TownSnapshot): RegExp {
-  let pattern = unitPatterns.get(town);
-  if (!pattern) {
-    const codes = [...town.units.keys()].sort((a, b) => b.length - a.length);
-    pattern = new RegExp(`(?<![A-Za-z0-9_-])(${codes.map((c) => c.replace(/[-]/g, '\\-')).join('|')})(?![A-Za-z0-9_-])`, 'g');
-    unitPatterns.set(town, pattern);
-  }
-  return pattern;
-}
-
 /** The domain explains with unit codes (it knows no names); people read names: 城管中队, not CGZD. */
 function withUnitNames(text: { zh: string; en: string }, town: TownSnapshot): { zh: string; en: string } {
-  const pattern = unitPattern(town);
+  const pattern = routingViewOf(town).unitPattern;
   const name = (code: string) => town.units.get(code)?.name ?? code;
   return { zh: text.zh.replace(pattern, (c) => name(c)), en: text.en.replace(pattern, (c) => `${name(c)} (${c})`) };
 }

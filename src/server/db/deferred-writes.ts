@@ -52,6 +52,16 @@ export interface CommittedHeads {
   caseCounters: ReadonlyMap<string, number>;
 }
 
+/** A day's case counter is held under `town|day`. */
+function counterKey(townId: string, day: string): string {
+  return `${townId}|${day}`;
+}
+
+function counterKeyParts(key: string): [townId: string, day: string] {
+  const bar = key.indexOf('|');
+  return [key.slice(0, bar), key.slice(bar + 1)];
+}
+
 export class DeferredWrites {
   private readonly counters = new Map<string, PendingCounters>();
   private readonly rows = new Map<string, PendingRows>();
@@ -90,16 +100,16 @@ export class DeferredWrites {
   }
 
   caseCounter(townId: string, day: string): HeldCaseCounter | undefined {
-    return this.caseCounters.get(`${townId}|${day}`) ?? this.batch?.caseCounter(townId, day);
+    return this.caseCounters.get(counterKey(townId, day)) ?? this.batch?.caseCounter(townId, day);
   }
 
   holdCaseCounter(townId: string, day: string, counter: HeldCaseCounter): void {
-    this.caseCounters.set(`${townId}|${day}`, counter);
+    this.caseCounters.set(counterKey(townId, day), counter);
   }
 
   rememberCaseCounter(townId: string, day: string, counter: HeldCaseCounter): void {
     const root = this.batch ?? this;
-    root.caseCounters.set(`${townId}|${day}`, counter);
+    root.caseCounters.set(counterKey(townId, day), counter);
     root.headsRead = true;
   }
 
@@ -108,12 +118,12 @@ export class DeferredWrites {
     // only each town's latest day is passed on: a case takes its number on the day it arrives
     const latest = new Map<string, string>();
     for (const key of this.caseCounters.keys()) {
-      const [townId, day] = key.split('|') as [string, string];
+      const [townId, day] = counterKeyParts(key);
       if ((latest.get(townId) ?? '') < day) latest.set(townId, day);
     }
     return {
       chainHeads: new Map([...this.chainHeads].map(([townId, h]) => [townId, { seq: h.seq, hash: h.hash }])),
-      caseCounters: new Map([...latest].map(([townId, day]) => [`${townId}|${day}`, this.caseCounters.get(`${townId}|${day}`)!.last])),
+      caseCounters: new Map([...latest].map(([townId, day]) => [counterKey(townId, day), this.caseCounters.get(counterKey(townId, day))!.last])),
     };
   }
 
@@ -157,7 +167,7 @@ export class DeferredWrites {
       if (head.seq !== head.storedSeq) queries.push(chainHeadUpsert(trx, townId, head.seq, head.hash));
     }
     for (const [key, counter] of this.caseCounters) {
-      const [townId, day] = key.split('|') as [string, string];
+      const [townId, day] = counterKeyParts(key);
       if (counter.last !== counter.stored) queries.push(caseCounterUpsert(trx, townId, day, counter.last));
     }
     this.counters.clear();

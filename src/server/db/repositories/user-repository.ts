@@ -23,7 +23,6 @@ export function listUsers(db: Kysely<DB>, townId: string, filter: { role?: strin
   return q.orderBy('username').execute();
 }
 
-
 /** Inserts a user; false when the username is already taken in the town (even in a race). */
 export async function insertUser(db: Kysely<DB>, row: NewUserRow): Promise<boolean> {
   try {
