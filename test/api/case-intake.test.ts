@@ -25,6 +25,8 @@ interface Summary {
 const pointInQianshao = { lng: 121.8438, lat: 31.5955 };
 const pointInDongfeng3 = { lng: 121.47173, lat: 31.71922 };
 const pointInFengwei = { lng: 121.51055, lat: 31.68883 };
+/** 人民广场, Shanghai: outside every grid of the town */
+const pointOutsideTown = { lng: 121.47, lat: 31.23 };
 
 function metersBetween(a: { lng: number; lat: number }, b: { lng: number; lat: number }): number {
   const rad = Math.PI / 180;
@@ -144,7 +146,7 @@ describe(`case intake (${dialectUnderTest})`, () => {
 
     it('refuses a point outside the town with 422 OUTSIDE_TOWN and creates nothing', async () => {
       const before = await caseCount();
-      const res = await intake({ ...base, channel: 'citizen', location: { lng: 121.47, lat: 31.23 } });
+      const res = await intake({ ...base, channel: 'citizen', location: pointOutsideTown });
       expect(res.statusCode).toBe(422);
       expect(res.json()).toMatchObject({ code: 'OUTSIDE_TOWN' });
       expect(res.json().errors[0].field).toBe('body.location');
@@ -205,6 +207,24 @@ describe(`case intake (${dialectUnderTest})`, () => {
       const other = await intake({ ...order, channel: 'hotline_12319' });
       expect(other.statusCode).toBe(201);
       expect(other.json().id).not.toBe(first.json().id);
+    });
+
+    it('returns the existing case for a resend that would now be refused: unknown category, outside the town, unknown photo', async () => {
+      const order = { ...base, channel: 'hotline_12345', externalId: '12345-RESEND-2', categoryCode: '09001' };
+      const first = await intake(order);
+      expect(first.statusCode).toBe(201);
+      const before = await caseCount();
+      for (const changed of [{ categoryCode: '99999' }, { location: pointOutsideTown }, { photos: ['a'.repeat(64)] }]) {
+        const again = await intake({ ...order, ...changed });
+        expect(again.statusCode, JSON.stringify(changed)).toBe(200);
+        expect(again.json().id).toBe(first.json().id);
+      }
+      expect(await caseCount()).toBe(before);
+      // the same refusals without a known external id
+      expect((await intake({ ...order, externalId: '12345-RESEND-3', categoryCode: '99999' })).json()).toMatchObject({ code: 'UNKNOWN_CATEGORY' });
+      expect((await intake({ ...order, externalId: '12345-RESEND-3', location: pointOutsideTown })).json()).toMatchObject({ code: 'OUTSIDE_TOWN' });
+      expect((await intake({ ...order, externalId: '12345-RESEND-3', photos: ['a'.repeat(64)] })).json()).toMatchObject({ code: 'UNKNOWN_ATTACHMENT' });
+      expect(await caseCount()).toBe(before);
     });
 
     it('replays an Idempotency-Key repeat with 200 and refuses the key for another body', async () => {

@@ -12,7 +12,7 @@ import { findDuplicates, searchBox } from '../../domain/dedupe/index.js';
 import { toWgs84 } from '../../domain/geo/index.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent, type CaseEventRow } from '../db/repositories/case-event-repository.js';
-import { attachmentsExist, claimAttachments, duplicateCandidates, findCaseIdByExternalId, insertCase, insertNewCaseLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
+import { attachmentsExist, claimAttachments, findCaseIdByExternalId, intakeLookup, insertCase, insertNewCaseLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
 import type { DuplicateLink } from './get-case-detail.js';
 import type { PlainReporter } from '../presenters/case.js';
 import { saveIdempotencyKey, type IdempotencyRow } from '../db/repositories/idempotency-repository.js';
@@ -76,30 +76,39 @@ function locate(town: TownSnapshot, body: IntakeBody, at: Date) {
  */
 export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody, provisional?: (caseId: string) => IdempotencyRow): Promise<IntakeResult> {
   const { db } = ctx.database;
-  // a resent order returns the existing case (a resend racing its first send is refused by the unique
-  // (channel, external id) index, and answered below)
-  if (body.externalId) {
-    const existing = await findCaseIdByExternalId(db, ctx.townId, body.channel, body.externalId);
-    if (existing) return { caseId: existing, created: false };
-  }
   const now = ctx.clock.now();
   const at = now.toISOString();
   const town = await ctx.town.current();
-  const missing = await attachmentsExist(db, ctx.townId, body.photos);
-  if (missing.length > 0) {
-    throw new Problem(422, 'UNKNOWN_ATTACHMENT', { zh: '照片尚未上传', en: 'Photo not uploaded' }, missing.map((m) => ({ field: `body.photos[${body.photos.indexOf(m)}]`, message: { zh: '先上传照片再引用', en: 'upload the photo first' } })));
+  let classified: ReturnType<typeof classify>;
+  let located: ReturnType<typeof locate>;
+  try {
+    classified = classify(town, body);
+    located = locate(town, body, now);
+  } catch (error) {
+    // a resent order returns its case even if the town's catalogue or map has changed since
+    const existing = body.externalId ? await findCaseIdByExternalId(db, ctx.townId, body.channel, body.externalId) : undefined;
+    if (existing) return { caseId: existing, created: false };
+    throw error;
   }
-  const { categoryCode, classification } = classify(town, body);
-  const { lng, lat, grid } = locate(town, body, now);
+  const { categoryCode, classification } = classified;
+  const { lng, lat, grid } = located;
   const reportedAt = body.reportedAt ? new Date(body.reportedAt).toISOString() : at;
   const phone = body.reporter?.phone ?? null;
   const phoneIndex = phone ? ctx.cipher.blindIndex(phone, 'phone') : null;
   const hasReporterContact = phone !== null;
 
-  // possible duplicates are linked and shown, never merged
+  // one read before the write: a resent order returns the existing case (a resend racing its first
+  // send is refused by the unique (channel, external id) index, and answered below); possible
+  // duplicates are linked and shown, never merged
   const since = new Date(Date.parse(reportedAt) - town.rules.duplicates.windowDays * DAY_MS).toISOString();
   const near = categoryCode && lng !== null && lat !== null ? { categoryCode, box: searchBox(lng, lat, town.rules.duplicates.radiusMeters) } : null;
-  const candidates = await duplicateCandidates(db, ctx.townId, near, phoneIndex, since);
+  const resend = body.externalId ? { channel: body.channel, externalId: body.externalId } : null;
+  const { existingId, candidates } = await intakeLookup(db, ctx.townId, { resend, near, callerIndex: phoneIndex, since });
+  if (existingId) return { caseId: existingId, created: false };
+  const missing = await attachmentsExist(db, ctx.townId, body.photos);
+  if (missing.length > 0) {
+    throw new Problem(422, 'UNKNOWN_ATTACHMENT', { zh: '照片尚未上传', en: 'Photo not uploaded' }, missing.map((m) => ({ field: `body.photos[${body.photos.indexOf(m)}]`, message: { zh: '先上传照片再引用', en: 'upload the photo first' } })));
+  }
   const candidateById = new Map(candidates.map((c) => [c.id, c]));
   const duplicates = findDuplicates(
     { categoryCode, lng, lat, reportedAt, callerHash: phoneIndex, text: body.description },

@@ -117,27 +117,37 @@ const candidateColumns = ['id', 'case_no', 'status', 'created_at', 'category_cod
 const candidateSelect = sql.join(candidateColumns.map((c) => sql.ref(c)));
 
 /**
- * Possible duplicates of a new case, in one statement of two arms, each on its own index (an OR of
- * the two makes the planners scan the town's cases): the same category inside a box around its
- * point (cases_nearby_box), and the same caller (cases_caller), reported since a time. A case found
- * by both arms comes once.
+ * What an intake reads before it writes, in one statement (one round trip): the case a resent order
+ * made (cases_external), and the new case's possible duplicates in two arms, each on its own index
+ * (an OR of the two makes the planners scan the town's cases): the same category inside a box
+ * around its point (cases_nearby_box), and the same caller (cases_caller), reported since a time.
+ * A case found by both duplicate arms comes once.
  */
-export async function duplicateCandidates(
+export async function intakeLookup(
   db: Db,
   townId: string,
-  near: { categoryCode: string; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } } | null,
-  callerIndex: string | null,
-  since: string,
-): Promise<DuplicateCandidateRow[]> {
-  const arm = (where: RawBuilder<unknown>) =>
-    sql`select * from (select ${candidateSelect} from cases where town_id = ${townId} and reported_at >= ${since} and status <> 'voided' and ${where} limit 50) as arm`;
+  lookup: {
+    resend: { channel: string; externalId: string } | null;
+    near: { categoryCode: string; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } } | null;
+    callerIndex: string | null;
+    since: string;
+  },
+): Promise<{ existingId: string | undefined; candidates: DuplicateCandidateRow[] }> {
+  const { resend, near, callerIndex, since } = lookup;
+  const arm = (name: string, where: RawBuilder<unknown>, limit: number) =>
+    sql`select * from (select ${sql.lit(name)} as arm, ${candidateSelect} from cases where town_id = ${townId} and ${where} limit ${sql.lit(limit)}) as ${sql.id(name)}`;
+  const recent = sql`reported_at >= ${since} and status <> 'voided'`;
   const arms = [
-    near && arm(sql`category_code = ${near.categoryCode} and lng >= ${near.box.minLng} and lng <= ${near.box.maxLng} and lat >= ${near.box.minLat} and lat <= ${near.box.maxLat}`),
-    callerIndex && arm(sql`reporter_phone_idx = ${callerIndex}`),
+    resend && arm('resend', sql`channel = ${resend.channel} and external_id = ${resend.externalId}`, 1),
+    near && arm('near', sql`${recent} and category_code = ${near.categoryCode} and lng >= ${near.box.minLng} and lng <= ${near.box.maxLng} and lat >= ${near.box.minLat} and lat <= ${near.box.maxLat}`, 50),
+    callerIndex && arm('caller', sql`${recent} and reporter_phone_idx = ${callerIndex}`, 50),
   ].filter((a): a is RawBuilder<unknown> => Boolean(a));
-  if (arms.length === 0) return [];
-  const { rows } = await sql<DuplicateCandidateRow>`${sql.join(arms, sql` union all `)}`.execute(db);
-  return [...new Map(rows.map((c) => [c.id, c])).values()];
+  if (arms.length === 0) return { existingId: undefined, candidates: [] };
+  const { rows } = await sql<DuplicateCandidateRow & { arm: string }>`${sql.join(arms, sql` union all `)}`.execute(db);
+  const existingId = rows.find((r) => r.arm === 'resend')?.id;
+  const candidates = new Map<string, DuplicateCandidateRow>();
+  for (const row of rows) if (row.arm !== 'resend') candidates.set(row.id, row);
+  return { existingId, candidates: [...candidates.values()] };
 }
 
 const linkColumns = ['town_id', 'case_id', 'other_case_id', 'kind', 'reasons', 'distance_m', 'similarity', 'created_at'] as const;
