@@ -10,12 +10,12 @@ import { recordEventFacts } from '../src/server/db/repositories/assessment-repos
 import { appendCaseEvent } from '../src/server/db/repositories/case-event-repository.js';
 import { insertCase, nextCaseNo, type CaseRow } from '../src/server/db/repositories/case-repository.js';
 import { verifyRecord } from '../src/server/commands/verify-record.js';
-import { createSqliteTestDatabase, createTestDatabase, dialectUnderTest, type TestDatabase } from './database.js';
+import { createTestDatabase, dialectUnderTest, type TestDatabase } from './database.js';
 import { CompiledQuery, type KyselyPlugin } from 'kysely';
 import { GroupCommitter } from '../src/server/db/group-commit.js';
 import { DeferredWrites } from '../src/server/db/deferred-writes.js';
 import { SqliteWriter } from '../src/server/db/sqlite-writer.js';
-import type { Database } from '../src/server/db/database.js';
+import { autocommitWriter, type Database } from '../src/server/db/database.js';
 import { combineStatements } from '../src/server/db/repositories/combined-statement.js';
 
 describe('combineStatements (PostgreSQL: a flush in one round trip)', () => {
@@ -154,15 +154,19 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
     expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: 6 });
   });
 
-  /** a new case's intake with no photo: its row and first event wait for the flush, and it has no savepoint */
-  const intake = (id: string, externalId: string, fail = false, writer: Pick<Database, 'write'> = database) =>
-    writer.write(
+  /**
+   * a new case's intake with no photo: its row and first event wait for the flush, and it has no
+   * savepoint; `lookInside` reads the table inside the command (which then needs a transaction)
+   */
+  const intake = (id: string, externalId: string, options: { fail?: boolean; writer?: Pick<Database, 'write'>; day?: string; lookInside?: boolean } = {}) =>
+    (options.writer ?? database).write(
       async (trx) => {
-        const caseNo = await nextCaseNo(trx, 't1', '2026-11-25');
+        const caseNo = await nextCaseNo(trx, 't1', options.day ?? '2026-11-25');
         await insertCase(trx, { ...caseRow(id, caseNo), external_id: externalId }, { deferred: true });
         const event = await appendCaseEvent(trx, 't1', { caseId: id, action: 'report', fromStatus: null, toStatus: 'reported', actor: { type: 'system', id: 's', name: 's', role: null }, reason: null, data: {}, attachments: [], at: '2026-11-25T01:00:00.000Z' }, { newCase: true });
-        if (fail) throw new Error('refused before the flush');
-        return { caseNo, seq: Number(event.seq), casesInside: (await trx.selectFrom('cases').select('id').where('id', '=', id).execute()).length };
+        if (options.fail) throw new Error('refused before the flush');
+        const casesInside = options.lookInside ? (await trx.selectFrom('cases').select('id').where('id', '=', id).execute()).length : null;
+        return { caseNo, seq: Number(event.seq), casesInside };
       },
       { deferredOnly: true },
     );
@@ -170,7 +174,8 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
   it('runs a batch’s commands again alone when the flush refuses a deferred row, so only the refused one fails', async () => {
     const before = await storedHead();
     // x-2 resends x-1's order in the same batch: both rows wait for the flush, which the unique index refuses
-    const results = await Promise.allSettled([intake('x-1', 'order-1'), intake('x-2', 'order-1'), intake('x-3', 'order-3', true), intake('x-4', 'order-4')]);
+    const inside = { lookInside: true };
+    const results = await Promise.allSettled([intake('x-1', 'order-1', inside), intake('x-2', 'order-1', inside), intake('x-3', 'order-3', { ...inside, fail: true }), intake('x-4', 'order-4', inside)]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
     const [a, , , d] = results.map((r) => (r.status === 'fulfilled' ? r.value : null));
     // run again alone: x-1 and x-4 take the next numbers in turn, and nothing was in the table before the flush
@@ -200,10 +205,10 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
     };
     const committer = new GroupCommitter(database.db.withPlugin(spy));
     const writer = { write: committer.write.bind(committer) };
-    await Promise.all([intake('h-1', 'h-1', false, writer), intake('h-2', 'h-2', false, writer)]);
+    await Promise.all([intake('h-1', 'h-1', { writer }), intake('h-2', 'h-2', { writer })]);
     expect(headReads).toBe(2); // the chain head and the day's counter, once for the batch
-    await Promise.all([intake('h-3', 'h-3', false, writer), intake('h-4', 'h-4', false, writer)]);
-    await intake('h-5', 'h-5', false, writer);
+    await Promise.all([intake('h-3', 'h-3', { writer }), intake('h-4', 'h-4', { writer })]);
+    await intake('h-5', 'h-5', { writer });
     expect(headReads).toBe(2); // none again: the committed heads were passed on
 
     // another writer (the command line, another node) appends a case behind the committer's back
@@ -212,7 +217,7 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
       await appendCaseEvent(trx, 't1', { caseId: 'h-other', action: 'report', fromStatus: null, toStatus: 'reported', actor: { type: 'system', id: 's', name: 's', role: null }, reason: null, data: {}, attachments: [], at: '2026-11-25T01:00:00.000Z' });
     });
     const head = await storedHead();
-    const results = await Promise.all([intake('h-6', 'h-6', false, writer), intake('h-7', 'h-7', false, writer)]);
+    const results = await Promise.all([intake('h-6', 'h-6', { writer }), intake('h-7', 'h-7', { writer })]);
     // refused for its stale numbers, the batch ran again alone from heads read afresh
     expect(results.map((r) => r.seq)).toEqual([head + 1, head + 2]);
     const numbers = (await database.db.selectFrom('cases').select('case_no').where('town_id', '=', 't1').execute()).map((r) => r.case_no);
@@ -220,15 +225,15 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
     expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: head + 2 });
     // and for a while the committer reads the heads in every batch, as writers that share a town must
     const readsBefore = headReads;
-    await intake('h-8', 'h-8', false, writer);
-    await intake('h-9', 'h-9', false, writer);
+    await intake('h-8', 'h-8', { writer });
+    await intake('h-9', 'h-9', { writer });
     expect(headReads - readsBefore).toBe(4);
   });
 
   it('runs a command that appends at once again alone when the head it started from was stale', async () => {
     const committer = new GroupCommitter(database.db);
     const writer = { write: committer.write.bind(committer) };
-    await intake('s-1', 's-1', false, writer); // the committer now holds the heads
+    await intake('s-1', 's-1', { writer }); // the committer now holds the heads
     await database.db.transaction().execute(async (trx) => {
       await insertCase(trx, caseRow('s-other', await nextCaseNo(trx, 't1', '2026-11-25')));
       await appendCaseEvent(trx, 't1', { caseId: 's-other', action: 'report', fromStatus: null, toStatus: 'reported', actor: { type: 'system', id: 's', name: 's', role: null }, reason: null, data: {}, attachments: [], at: '2026-11-25T01:00:00.000Z' });
@@ -240,9 +245,9 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value.seq : null))).toEqual([head + 1, head + 2]);
     // and alone, too
-    await intake('s-4', 's-4', false, writer);
+    await intake('s-4', 's-4', { writer });
     const lone = new GroupCommitter(database.db);
-    await intake('s-5', 's-5', false, { write: lone.write.bind(lone) });
+    await intake('s-5', 's-5', { writer: { write: lone.write.bind(lone) } });
     await database.db.transaction().execute(async (trx) => {
       await appendCaseEvent(trx, 't1', { caseId: 's-other', action: 'attach', fromStatus: 'reported', toStatus: 'reported', actor: { type: 'system', id: 's', name: 's', role: null }, reason: null, data: {}, attachments: [], at: '2026-11-25T01:00:00.000Z' });
     });
@@ -250,51 +255,59 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
     expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: head + 6 });
   });
 
-  it('commits a batch of new cases on the SQLite writer thread once the heads are known, and a refusal there still fails only its own command', async () => {
-    // the writer thread is SQLite's: under PostgreSQL this test runs on a SQLite file of its own
-    const underTest = database;
-    if (dialectUnderTest !== 'sqlite') database = await withTown(await createSqliteTestDatabase());
-    const thread = new SqliteWriter(database.location, ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000']);
-    let committed = 0;
-    const committer = new GroupCommitter(database.db, {
+  it('runs a batch of new cases with no transaction once the heads are known: only its flush meets the database, on the writer; a refusal there fails only its own command', async () => {
+    // SQLite: the writer thread, on a file of its own under PostgreSQL; PostgreSQL: one autocommitted statement from the pool
+    const thread = dialectUnderTest === 'sqlite' ? new SqliteWriter(database.location, ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000']) : undefined;
+    const flushWriter = thread ?? autocommitWriter(database.db);
+    const flushes: number[] = [];
+    // what the committer itself sends: nothing, while its batches run queryless
+    let committerStatements = 0;
+    const spy: KyselyPlugin = { transformQuery: (args) => (committerStatements++, args.node), transformResult: (args) => Promise.resolve(args.result) };
+    const committer = new GroupCommitter(database.db.withPlugin(spy), {
       writer: {
         commit: async (queries) => {
-          await thread.commit(queries);
-          committed++;
+          await flushWriter.commit(queries);
+          flushes.push(queries.length);
         },
       },
     });
     const writer = { write: committer.write.bind(committer) };
     try {
-      await intake('w-1', 'w-1', false, writer); // reads the heads on the main connection
-      expect(committed).toBe(0);
+      await intake('w-1', 'w-1', { writer }); // reads the heads, in a transaction of the committer's own
+      expect(flushes).toEqual([]);
       const head = await storedHead();
-      const batch = await Promise.all([intake('w-2', 'w-2', false, writer), intake('w-3', 'w-3', false, writer), intake('w-4', 'w-4', false, writer)]);
-      expect(committed).toBe(1);
+      const sent = committerStatements;
+      const batch = await Promise.all([intake('w-2', 'w-2', { writer }), intake('w-3', 'w-3', { writer }), intake('w-4', 'w-4', { writer })]);
+      expect(committerStatements).toBe(sent);
+      // PostgreSQL: the counters, the rows, the heads, all in one statement
+      expect(flushes).toEqual([dialectUnderTest === 'postgres' ? 1 : expect.any(Number)]);
       expect(batch.map((r) => r.seq)).toEqual([head + 1, head + 2, head + 3]);
-      // committed by the other connection, read at once by this one
+      expect(batch.map((r) => Number(r.caseNo) - Number(batch[0]!.caseNo))).toEqual([0, 1, 2]);
+      // committed by the writer, read at once by the main connection
       expect(await eventsOf(database.db, 'w-4')).toBe(1);
       expect(await storedHead()).toBe(head + 3);
 
-      // a resend racing its first send: the writer thread's unique index refuses the batch, which runs again alone
-      const results = await Promise.allSettled([intake('w-5', 'w-5', false, writer), intake('w-6', 'w-5', false, writer), intake('w-7', 'w-7', false, writer)]);
+      // a resend racing its first send: the unique index refuses the flush, and the batch runs again alone
+      const results = await Promise.allSettled([intake('w-5', 'w-5', { writer }), intake('w-6', 'w-5', { writer }), intake('w-7', 'w-7', { writer })]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-      expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
-      expect(committed).toBe(1);
-      // a resend's refusal says nothing against the heads: the next batch goes to the writer again
-      await Promise.all([intake('w-10', 'w-10', false, writer), intake('w-11', 'w-11', false, writer)]);
-      expect(committed).toBe(2);
+      expect(JSON.stringify((results[1] as PromiseRejectedResult).reason)).toMatch(/SQLITE_CONSTRAINT_UNIQUE|23505/);
+      expect(flushes).toHaveLength(1);
+      // a resend's refusal says nothing against the heads: the next batch runs queryless again
+      await Promise.all([intake('w-10', 'w-10', { writer }), intake('w-11', 'w-11', { writer })]);
+      expect(flushes).toHaveLength(2);
 
-      // a command that writes at once keeps its batch on the main connection
-      await Promise.all([report('w-8', false, false, writer), intake('w-9', 'w-9', false, writer)]);
-      expect(committed).toBe(2);
-      expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: head + 9 });
+      // a command that writes at once keeps its batch in a transaction of the committer's own
+      await Promise.all([report('w-8', false, false, writer), intake('w-9', 'w-9', { writer })]);
+      expect(flushes).toHaveLength(2);
+      // a new day: its counter is not held, so the batch reads it the ordinary way, and the next runs queryless
+      const newDay = await Promise.all([intake('w-12', 'w-12', { writer, day: '2026-11-26' }), intake('w-13', 'w-13', { writer, day: '2026-11-26' })]);
+      expect(newDay.map((r) => r.caseNo)).toEqual(['2026112600001', '2026112600002']);
+      expect(flushes).toHaveLength(2);
+      expect((await intake('w-14', 'w-14', { writer, day: '2026-11-26' })).caseNo).toBe('2026112600003');
+      expect(flushes).toHaveLength(3);
+      expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: head + 12 });
     } finally {
-      await thread.close();
-      if (database !== underTest) {
-        await database.destroy();
-        database = underTest;
-      }
+      await thread?.close();
     }
   });
 

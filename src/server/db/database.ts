@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
-import { GroupCommitter, type WriteOptions } from './group-commit.js';
+import { GroupCommitter, type FlushWriter, type WriteOptions } from './group-commit.js';
 import { SqliteWriter } from './sqlite-writer.js';
 import pg from 'pg';
 import type { DB } from './schema.js';
@@ -102,8 +102,24 @@ export function openPostgres(url: string, poolSize = 10): Database {
     console.warn(`PostgreSQL idle connection lost: ${error.message}`);
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  const committer = new GroupCommitter(db);
+  const committer = new GroupCommitter(db, { writer: autocommitWriter(db) });
   return { db, write: (run, options) => committer.write(run, options), dialect: 'postgres', location: url.replace(/:\/\/([^:@/]+):[^@]*@/, '://$1:***@'), close: () => db.destroy() };
+}
+
+/**
+ * PostgreSQL commits a batch's flush from the pool: its writes are one statement (combined-statement.ts)
+ * and so a transaction of their own, with no BEGIN and no COMMIT to wait for; more (a flush beyond the
+ * protocol's parameter limit) take a transaction.
+ */
+export function autocommitWriter(db: Kysely<DB>): FlushWriter {
+  return {
+    commit: async (queries) => {
+      if (queries.length === 1) await db.executeQuery(queries[0]!);
+      else await db.transaction().execute(async (trx) => {
+        for (const query of queries) await trx.executeQuery(query);
+      });
+    },
+  };
 }
 
 export function openDatabase(options: { databaseUrl: string | null; dataDir: string }): Database {

@@ -14,7 +14,7 @@
  * command rolled back to its savepoint gives its sequence number and case number back. A batch may
  * start from the heads the last committed one left (group-commit.ts) and read none.
  */
-import type { CompiledQuery, Transaction } from 'kysely';
+import type { CompiledQuery, Kysely, Transaction } from 'kysely';
 import type { DB } from './schema.js';
 import { counterUpserts, type CounterTable } from './repositories/counter-upsert.js';
 import { insertManyQueries, type RowTable, type SqlValue } from './repositories/bulk-insert.js';
@@ -67,8 +67,6 @@ export class DeferredWrites {
   private readonly rows = new Map<string, PendingRows>();
   private readonly chainHeads = new Map<string, HeldChainHead>();
   private readonly caseCounters = new Map<string, HeldCaseCounter>();
-  /** whether a command of this transaction read a head from the database (its connection is then in use) */
-  private headsRead = false;
 
   /**
    * `batch`: the collector of the transaction this command's savepoint belongs to. `committed`: the
@@ -88,15 +86,10 @@ export class DeferredWrites {
     this.chainHeads.set(townId, head);
   }
 
-  get readHeads(): boolean {
-    return this.headsRead;
-  }
-
   /** a head read from the database is the transaction's to know, whether or not this command succeeds */
   rememberChainHead(townId: string, head: HeldChainHead): void {
     const root = this.batch ?? this;
     root.chainHeads.set(townId, head);
-    root.headsRead = true;
   }
 
   caseCounter(townId: string, day: string): HeldCaseCounter | undefined {
@@ -110,7 +103,6 @@ export class DeferredWrites {
   rememberCaseCounter(townId: string, day: string, counter: HeldCaseCounter): void {
     const root = this.batch ?? this;
     root.caseCounters.set(counterKey(townId, day), counter);
-    root.headsRead = true;
   }
 
   /** the heads as they stand once this transaction's flush is committed, over those it started from */
@@ -153,7 +145,7 @@ export class DeferredWrites {
    * The flush's statements, in order; the collector is empty afterwards. PostgreSQL takes them all in
    * one statement (one round trip); SQLite runs them in-process, or on its writer thread.
    */
-  statements(trx: Transaction<DB>, postgres: boolean): CompiledQuery[] {
+  statements(db: Kysely<DB>, postgres: boolean): CompiledQuery[] {
     const queries: CompiledQuery[] = [];
     for (const c of this.counters.values()) {
       // additions that cancel out (a case moving back and forth within the batch) change nothing
@@ -164,11 +156,11 @@ export class DeferredWrites {
     const rows = [...this.rows.values()].sort((a, b) => Number(b.table === 'cases') - Number(a.table === 'cases'));
     for (const r of rows) if (r.rows.length > 0) queries.push(...insertManyQueries(r.table, r.columns, r.rows, postgres));
     for (const [townId, head] of this.chainHeads) {
-      if (head.seq !== head.storedSeq) queries.push(chainHeadUpsert(trx, townId, head.seq, head.hash));
+      if (head.seq !== head.storedSeq) queries.push(chainHeadUpsert(db, townId, head.seq, head.hash));
     }
     for (const [key, counter] of this.caseCounters) {
       const [townId, day] = counterKeyParts(key);
-      if (counter.last !== counter.stored) queries.push(caseCounterUpsert(trx, townId, day, counter.last));
+      if (counter.last !== counter.stored) queries.push(caseCounterUpsert(db, townId, day, counter.last));
     }
     this.counters.clear();
     this.rows.clear();

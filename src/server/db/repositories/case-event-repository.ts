@@ -116,8 +116,9 @@ export async function storeChainHead(trx: Transaction<DB>, townId: string, seq: 
 }
 
 /** writes the head, creating its row if a rolled-back savepoint took the one created with it */
-export function chainHeadUpsert(trx: Transaction<DB>, townId: string, seq: number, hash: string) {
-  return trx.insertInto('event_chain_heads').values({ town_id: townId, seq, hash }).onConflict((oc) => oc.column('town_id').doUpdateSet({ seq, hash })).compile();
+/** compiled only: `db` may be a transaction, or the group committer's queryless instance */
+export function chainHeadUpsert(db: Kysely<DB>, townId: string, seq: number, hash: string) {
+  return db.insertInto('event_chain_heads').values({ town_id: townId, seq, hash }).onConflict((oc) => oc.column('town_id').doUpdateSet({ seq, hash })).compile();
 }
 
 export function listCaseEvents(db: Kysely<DB>, caseId: string): Promise<CaseEventRow[]> {

@@ -58,8 +58,9 @@ export async function reserveCaseNumbers(trx: Transaction<DB>, townId: string, l
   return Number(row.last) - count + 1;
 }
 
-export function caseCounterUpsert(trx: Transaction<DB>, townId: string, localDay: string, last: number) {
-  return trx.insertInto('case_counters').values({ town_id: townId, day: localDay, last }).onConflict((oc) => oc.columns(['town_id', 'day']).doUpdateSet({ last })).compile();
+/** compiled only: `db` may be a transaction, or the group committer's queryless instance */
+export function caseCounterUpsert(db: Kysely<DB>, townId: string, localDay: string, last: number) {
+  return db.insertInto('case_counters').values({ town_id: townId, day: localDay, last }).onConflict((oc) => oc.columns(['town_id', 'day']).doUpdateSet({ last })).compile();
 }
 
 /**
