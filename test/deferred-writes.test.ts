@@ -11,7 +11,9 @@ import { appendCaseEvent } from '../src/server/db/repositories/case-event-reposi
 import { insertCase, nextCaseNo, type CaseRow } from '../src/server/db/repositories/case-repository.js';
 import { verifyRecord } from '../src/server/commands/verify-record.js';
 import { createTestDatabase, dialectUnderTest, type TestDatabase } from './database.js';
-import { CompiledQuery, type KyselyPlugin } from 'kysely';
+import { CompiledQuery, type KyselyPlugin, type Transaction } from 'kysely';
+import type { DB } from '../src/server/db/schema.js';
+import { isStaleHeadRefusal } from '../src/server/db/unique-violation.js';
 import { GroupCommitter } from '../src/server/db/group-commit.js';
 import { DeferredWrites } from '../src/server/db/deferred-writes.js';
 import { SqliteWriter } from '../src/server/db/sqlite-writer.js';
@@ -309,6 +311,27 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
     } finally {
       await thread?.close();
     }
+  });
+
+  it('tells a refusal of a stale head’s numbers from other refusals, by the database’s own errors', async () => {
+    const refusal = async (write: (trx: Transaction<DB>) => Promise<void>) => {
+      try {
+        await database.db.transaction().execute(write);
+      } catch (error) {
+        return error;
+      }
+      throw new Error('the write was not refused');
+    };
+    const fact = (trx: Transaction<DB>) => recordEventFacts(trx, 't1', 9001, 'sv-case', '2026-11-25', [{ subject: 'unit', key: 'SV', metric: 'dispatched' }]);
+    await database.db.transaction().execute(fact);
+    await database.db.transaction().execute((trx) => insertCase(trx, { ...caseRow('sv-1', 'SV-0001'), external_id: 'sv-order' }));
+    // an event's sequence number again: the assessment's facts of that event (a flush may meet their key first)
+    expect(isStaleHeadRefusal(await refusal(fact))).toBe(true);
+    // a case's number again
+    expect(isStaleHeadRefusal(await refusal((trx) => insertCase(trx, caseRow('sv-2', 'SV-0001'))))).toBe(true);
+    // not a head's: the same order resent, the same id
+    expect(isStaleHeadRefusal(await refusal((trx) => insertCase(trx, { ...caseRow('sv-3', 'SV-0003'), external_id: 'sv-order' })))).toBe(false);
+    expect(isStaleHeadRefusal(await refusal((trx) => insertCase(trx, caseRow('sv-1', 'SV-0004'))))).toBe(false);
   });
 
   it('rolls back a command the database refuses (a second case with the same id) and keeps the rest of its batch', async () => {
