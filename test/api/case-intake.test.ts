@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepDeadlines } from '../../src/server/jobs/sla-sweep.js';
+import { GroupCommitter } from '../../src/server/db/group-commit.js';
+import { verifyRecord } from '../../src/server/commands/verify-record.js';
 import { createTestApp, login, type TestApp } from '../app.js';
 import { dialectUnderTest } from '../database.js';
 import { dongpingProfile, dongpingUsers, pointInDongfeng } from '../dongping.js';
@@ -225,6 +227,42 @@ describe(`case intake (${dialectUnderTest})`, () => {
       expect((await intake({ ...order, externalId: '12345-RESEND-3', location: pointOutsideTown })).json()).toMatchObject({ code: 'OUTSIDE_TOWN' });
       expect((await intake({ ...order, externalId: '12345-RESEND-3', photos: ['a'.repeat(64)] })).json()).toMatchObject({ code: 'UNKNOWN_ATTACHMENT' });
       expect(await caseCount()).toBe(before);
+    });
+
+    it('answers with the case when its commit went through but the answer was lost: no error, no second case', async () => {
+      // a committer whose writer commits the batch and then loses the answer once (a dropped connection)
+      const database = t.ctx.database;
+      const realWrite = database.write;
+      let answerLost = false;
+      const committer = new GroupCommitter(database.db, {
+        writer: {
+          commit: async (queries) => {
+            await database.db.transaction().execute(async (trx) => {
+              for (const query of queries) await trx.executeQuery(query);
+            });
+            if (!answerLost) {
+              answerLost = true;
+              throw new Error('Connection terminated unexpectedly');
+            }
+          },
+        },
+      });
+      database.write = committer.write.bind(committer);
+      try {
+        // the first intake reads the heads in a transaction of the committer's own; the second's batch goes to the writer
+        expect((await intake({ ...base, channel: 'citizen', description: '应答丢失测试：第一件' })).statusCode).toBe(201);
+        const before = await caseCount();
+        const res = await intake({ ...base, channel: 'citizen', description: '应答丢失测试：已提交但应答丢失' });
+        expect(answerLost).toBe(true);
+        expect(res.statusCode).toBe(200);
+        expect(res.json().description).toBe('应答丢失测试：已提交但应答丢失');
+        expect(await caseCount()).toBe(before + 1);
+      } finally {
+        database.write = realWrite;
+      }
+      // the server's own committer, whose heads that other committer moved, reads them afresh and carries on
+      expect((await intake({ ...base, channel: 'citizen', description: '应答丢失测试：之后的一件' })).statusCode).toBe(201);
+      expect(await verifyRecord(database, t.ctx.townId)).toMatchObject({ ok: true });
     });
 
     it('replays an Idempotency-Key repeat with 200 and refuses the key for another body', async () => {

@@ -12,7 +12,7 @@ import { findDuplicates, searchBox } from '../../domain/dedupe/index.js';
 import { toWgs84 } from '../../domain/geo/index.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent, type CaseEventRow } from '../db/repositories/case-event-repository.js';
-import { attachmentsExist, claimAttachments, findCaseIdByExternalId, intakeLookup, insertCase, insertNewCaseLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
+import { attachmentsExist, claimAttachments, findCase, findCaseIdByExternalId, intakeLookup, insertCase, insertNewCaseLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
 import type { DuplicateLink } from './get-case-detail.js';
 import type { PlainReporter } from '../presenters/case.js';
 import { saveIdempotencyKey, type IdempotencyRow } from '../db/repositories/idempotency-repository.js';
@@ -208,6 +208,9 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
       const existing = await findCaseIdByExternalId(db, ctx.townId, body.channel, body.externalId);
       if (existing) return { caseId: existing, created: false };
     }
+    // the commit's answer was lost (a dropped connection, the writer thread gone) after the case was
+    // in fact saved: run again, its own id was refused; it is there, and is answered, not an error
+    if (await findCase(db, ctx.townId, id)) return { caseId: id, created: false };
     throw error;
   }
   ctx.realtime.notify();
