@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import type { Actor, CaseFacts, DeadlineEffect, MachineOptions } from './facts.js';
-import { guardHolds, guardMessage } from './guards.js';
+import { guardHolds, guardMessage, type GuardName } from './guards.js';
 import type { CaseCommand } from './inputs.js';
 import { actionInputSchemas } from './inputs.js';
 import type { Scope } from './rules.js';
@@ -78,29 +78,46 @@ function scopeMessage(scope: Scope, action: CaseAction): Label {
 }
 
 /** Everything except the input: may this actor do this action on this case now? */
-export function checkAction(facts: CaseFacts, actor: Actor, action: CaseAction, options?: MachineOptions): Problem | null {
+/** Why an action is refused, before its message is written: the first of the rule's checks that fails. */
+type Refusal = { check: 'role' | 'state' } | { check: 'scope'; scope: Scope } | { check: 'guard'; guard: GuardName };
+const byRole: Refusal = { check: 'role' };
+const byState: Refusal = { check: 'state' };
+
+function refusalOf(facts: CaseFacts, actor: Actor, action: CaseAction, options?: MachineOptions): Refusal | null {
   const rule = caseRules[action];
   const scope = rule.actors[actor.role];
+  if (scope === undefined) return byRole;
+  if (!inScope(scope, facts, actor)) return { check: 'scope', scope };
+  if (!rule.from.includes(facts.status)) return byState;
+  const guard = rule.guards.find((g) => !guardHolds(g, facts, actor, options));
+  return guard === undefined ? null : { check: 'guard', guard };
+}
+
+export function checkAction(facts: CaseFacts, actor: Actor, action: CaseAction, options?: MachineOptions): Problem | null {
+  const refusal = refusalOf(facts, actor, action, options);
+  if (refusal === null) return null;
   const label = actionLabels[action];
-  if (scope === undefined) {
-    return { code: 'ROLE_NOT_ALLOWED', message: { zh: `您的角色不能${label.zh}`, en: `Your role cannot ${label.en.toLowerCase()}` } };
+  switch (refusal.check) {
+    case 'role':
+      return { code: 'ROLE_NOT_ALLOWED', message: { zh: `您的角色不能${label.zh}`, en: `Your role cannot ${label.en.toLowerCase()}` } };
+    case 'scope':
+      return { code: 'OUT_OF_SCOPE', message: scopeMessage(refusal.scope, action) };
+    case 'state': {
+      const status = statusLabels[facts.status];
+      return {
+        code: 'ACTION_NOT_ALLOWED_IN_STATE',
+        message: { zh: `案件状态为「${status.zh}」，不能${label.zh}`, en: `Cannot ${label.en.toLowerCase()} a case that is ${status.en.toLowerCase()}` },
+      };
+    }
+    case 'guard':
+      return { code: 'ACTION_NOT_ALLOWED_IN_STATE', message: guardMessage(refusal.guard, facts, options) };
   }
-  if (!inScope(scope, facts, actor)) return { code: 'OUT_OF_SCOPE', message: scopeMessage(scope, action) };
-  if (!rule.from.includes(facts.status)) {
-    const status = statusLabels[facts.status];
-    return {
-      code: 'ACTION_NOT_ALLOWED_IN_STATE',
-      message: { zh: `案件状态为「${status.zh}」，不能${label.zh}`, en: `Cannot ${label.en.toLowerCase()} a case that is ${status.en.toLowerCase()}` },
-    };
-  }
-  const failed = rule.guards.find((g) => !guardHolds(g, facts, actor, options));
-  if (failed !== undefined) return { code: 'ACTION_NOT_ALLOWED_IN_STATE', message: guardMessage(failed, facts, options) };
-  return null;
 }
 
 /** The actions this actor may take on this case now, in the order of `caseActions`. */
 export function allowedActions(facts: CaseFacts, actor: Actor, options?: MachineOptions): CaseAction[] {
-  return caseActions.filter((a) => checkAction(facts, actor, a, options) === null);
+  // the rules' checks alone: no refusal message is written for the actions left out
+  return caseActions.filter((a) => refusalOf(facts, actor, a, options) === null);
 }
 
 function inputProblem(error: z.ZodError): Problem {
