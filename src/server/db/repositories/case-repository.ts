@@ -1,5 +1,5 @@
 /** SQL of the cases table and its companions (counters, outbox, links, attachments). */
-import { sql, type Insertable, type RawBuilder, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB } from '../schema.js';
 import type { CasesTable } from '../schema-cases.js';
 import { counterDeltas } from '../../../domain/dashboard/index.js';
@@ -8,6 +8,7 @@ import { applyCounterDeltas } from './dashboard-repository.js';
 import { deferredWritesOf } from '../deferred-writes.js';
 import { caseColumns, insertMany, type SqlValue } from './bulk-insert.js';
 import { preparedQuery } from './prepared-query.js';
+import { isPostgres } from '../migrations/column-types.js';
 
 export type CaseRow = Selectable<CasesTable>;
 export type NewCaseRow = Insertable<CasesTable>;
@@ -115,14 +116,41 @@ export interface DuplicateCandidateRow {
 }
 
 const candidateColumns = ['id', 'case_no', 'status', 'created_at', 'category_code', 'lng', 'lat', 'reported_at', 'reporter_phone_idx', 'description'] as const;
-const candidateSelect = sql.join(candidateColumns.map((c) => sql.ref(c)));
+
+/** The arms of an intake's lookup: each its own conditions (`?`: a parameter, after town_id's) and index. */
+const lookupArms = {
+  // cases_external
+  resend: { conditions: ['"channel" = ?', '"external_id" = ?'], limit: 1 },
+  // cases_nearby_box
+  near: { conditions: ['"reported_at" >= ?', `"status" <> 'voided'`, '"category_code" = ?', '"lng" >= ?', '"lng" <= ?', '"lat" >= ?', '"lat" <= ?'], limit: 50 },
+  // cases_caller
+  caller: { conditions: ['"reported_at" >= ?', `"status" <> 'voided'`, '"reporter_phone_idx" = ?'], limit: 50 },
+} as const;
+type LookupArm = keyof typeof lookupArms;
+
+/** The lookup's SQL, built once per shape (which arms) and dialect: compiling it per intake took ~40 µs. */
+const lookupTexts = new Map<string, string>();
+
+function lookupSql(arms: readonly LookupArm[], postgres: boolean): string {
+  const key = `${arms.join('+')}|${postgres}`;
+  let text = lookupTexts.get(key);
+  if (!text) {
+    const columns = candidateColumns.map((c) => `"${c}"`).join(', ');
+    text = arms
+      .map((name) => `select * from (select '${name}' as arm, ${columns} from cases where "town_id" = ? and ${lookupArms[name].conditions.join(' and ')} limit ${lookupArms[name].limit}) as ${name}`)
+      .join(' union all ');
+    let n = 0;
+    if (postgres) text = text.replace(/\?/g, () => `$${++n}`);
+    lookupTexts.set(key, text);
+  }
+  return text;
+}
 
 /**
  * What an intake reads before it writes, in one statement (one round trip): the case a resent order
- * made (cases_external), and the new case's possible duplicates in two arms, each on its own index
- * (an OR of the two makes the planners scan the town's cases): the same category inside a box
- * around its point (cases_nearby_box), and the same caller (cases_caller), reported since a time.
- * A case found by both duplicate arms comes once.
+ * made, and the new case's possible duplicates in two arms, each on its own index (an OR of the two
+ * makes the planners scan the town's cases): the same category inside a box around its point, and
+ * the same caller, reported since a time. A case found by both duplicate arms comes once.
  */
 export async function intakeLookup(
   db: Db,
@@ -135,16 +163,22 @@ export async function intakeLookup(
   },
 ): Promise<{ existingId: string | undefined; candidates: DuplicateCandidateRow[] }> {
   const { resend, near, callerIndex, since } = lookup;
-  const arm = (name: string, where: RawBuilder<unknown>, limit: number) =>
-    sql`select * from (select ${sql.lit(name)} as arm, ${candidateSelect} from cases where town_id = ${townId} and ${where} limit ${sql.lit(limit)}) as ${sql.id(name)}`;
-  const recent = sql`reported_at >= ${since} and status <> 'voided'`;
-  const arms = [
-    resend && arm('resend', sql`channel = ${resend.channel} and external_id = ${resend.externalId}`, 1),
-    near && arm('near', sql`${recent} and category_code = ${near.categoryCode} and lng >= ${near.box.minLng} and lng <= ${near.box.maxLng} and lat >= ${near.box.minLat} and lat <= ${near.box.maxLat}`, 50),
-    callerIndex && arm('caller', sql`${recent} and reporter_phone_idx = ${callerIndex}`, 50),
-  ].filter((a): a is RawBuilder<unknown> => Boolean(a));
+  const arms: LookupArm[] = [];
+  const parameters: Array<string | number> = [];
+  if (resend) {
+    arms.push('resend');
+    parameters.push(townId, resend.channel, resend.externalId);
+  }
+  if (near) {
+    arms.push('near');
+    parameters.push(townId, since, near.categoryCode, near.box.minLng, near.box.maxLng, near.box.minLat, near.box.maxLat);
+  }
+  if (callerIndex) {
+    arms.push('caller');
+    parameters.push(townId, since, callerIndex);
+  }
   if (arms.length === 0) return { existingId: undefined, candidates: [] };
-  const { rows } = await sql<DuplicateCandidateRow & { arm: string }>`${sql.join(arms, sql` union all `)}`.execute(db);
+  const { rows } = await db.executeQuery<DuplicateCandidateRow & { arm: LookupArm }>(CompiledQuery.raw(lookupSql(arms, isPostgres(db)), parameters));
   const existingId = rows.find((r) => r.arm === 'resend')?.id;
   const candidates = new Map<string, DuplicateCandidateRow>();
   for (const row of rows) if (row.arm !== 'resend') candidates.set(row.id, row);
