@@ -7,7 +7,6 @@ import { caseNumber } from '../../../domain/case/index.js';
 import { applyCounterDeltas } from './dashboard-repository.js';
 import { deferredWritesOf } from '../deferred-writes.js';
 import { caseColumns, insertMany, type SqlValue } from './bulk-insert.js';
-import { preparedQuery } from './prepared-query.js';
 import { isPostgres } from '../migrations/column-types.js';
 
 export type CaseRow = Selectable<CasesTable>;
@@ -19,13 +18,13 @@ export function findCase(db: Db, townId: string, id: string): Promise<CaseRow | 
   return db.selectFrom('cases').selectAll().where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
 }
 
-/** The id of the case a channel's order made, by its external id (index cases_external). */
-const caseIdsByExternalId = preparedQuery((db, townId: string, channel: string, externalId: string) =>
-  db.selectFrom('cases').select('id').where('town_id', '=', townId).where('channel', '=', channel).where('external_id', '=', externalId),
-);
-
+/**
+ * The id of the case a channel's order made, by its external id (index cases_external). Off the hot
+ * path: an intake finds its resend with intakeLookup; this answers the races and refusals after it.
+ */
 export async function findCaseIdByExternalId(db: Db, townId: string, channel: string, externalId: string): Promise<string | undefined> {
-  return (await caseIdsByExternalId(db, townId, channel, externalId))[0]?.id;
+  const row = await db.selectFrom('cases').select('id').where('town_id', '=', townId).where('channel', '=', channel).where('external_id', '=', externalId).executeTakeFirst();
+  return row?.id;
 }
 
 /** The day's next case number: 20261126 00042. A group-committed batch reads the counter once (deferred-writes.ts). */
