@@ -28,6 +28,11 @@ interface RoutingView {
   context: RoutingContext;
   /** the town's unit codes, to put their names into an explanation */
   unitPattern: RegExp;
+  /**
+   * A new case's routing (never returned, not escalated, not flagged cross-department) depends on its
+   * category and station alone: decided once per pair and snapshot, frozen, and shared by every intake.
+   */
+  fresh: Map<string, Readonly<Omit<StoredRouting, 'decidedAt'>>>;
 }
 
 const routingViews = new WeakMap<TownSnapshot, RoutingView>();
@@ -43,6 +48,7 @@ function routingViewOf(town: TownSnapshot): RoutingView {
         categories: [...town.categories.values()].map((c) => ({ owner: c.owner, lead: c.lead ?? null })),
       },
       unitPattern: new RegExp(`(?<![A-Za-z0-9_-])(${codes.map((c) => c.replace(/[-]/g, '\\-')).join('|')})(?![A-Za-z0-9_-])`, 'g'),
+      fresh: new Map(),
     };
     routingViews.set(town, view);
   }
@@ -50,6 +56,18 @@ function routingViewOf(town: TownSnapshot): RoutingView {
 }
 
 export function routeFor(town: TownSnapshot, request: RouteRequest, at: string): StoredRouting {
+  if (request.returnCount > 0 || request.returnedBy.length > 0 || request.crossDepartment || request.escalated) return { ...decide(town, request), decidedAt: at };
+  const fresh = routingViewOf(town).fresh;
+  const key = `${request.categoryCode ?? ''}|${request.stationCode ?? ''}`;
+  let decided = fresh.get(key);
+  if (!decided) {
+    decided = deepFreeze(decide(town, request));
+    fresh.set(key, decided);
+  }
+  return { ...decided, decidedAt: at };
+}
+
+function decide(town: TownSnapshot, request: RouteRequest): Omit<StoredRouting, 'decidedAt'> {
   const category = request.categoryCode ? town.categories.get(request.categoryCode) ?? null : null;
   const decision = routeCase(
     {
@@ -71,8 +89,15 @@ export function routeFor(town: TownSnapshot, request: RouteRequest, at: string):
     candidates: decision.kind === 'designation_required' ? decision.candidates : [],
     explanation: withUnitNames(decision.explanation, town),
     facts: decision.facts,
-    decidedAt: at,
   };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** The domain explains with unit codes (it knows no names); people read names: 城管中队, not CGZD. */
