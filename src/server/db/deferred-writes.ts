@@ -14,7 +14,7 @@
  * command rolled back to its savepoint gives its sequence number and case number back. A batch may
  * start from the heads the last committed one left (group-commit.ts) and read none.
  */
-import type { CompiledQuery, Kysely, Transaction } from 'kysely';
+import type { CompiledQuery, Transaction } from 'kysely';
 import type { DB } from './schema.js';
 import { counterUpserts, type CounterTable } from './repositories/counter-upsert.js';
 import { insertManyQueries, type RowTable, type SqlValue } from './repositories/bulk-insert.js';
@@ -138,14 +138,14 @@ export class DeferredWrites {
   }
 
   async flush(trx: Transaction<DB>, postgres: boolean): Promise<void> {
-    for (const query of this.statements(trx, postgres)) await trx.executeQuery(query);
+    for (const query of this.statements(postgres)) await trx.executeQuery(query);
   }
 
   /**
    * The flush's statements, in order; the collector is empty afterwards. PostgreSQL takes them all in
    * one statement (one round trip); SQLite runs them in-process, or on its writer thread.
    */
-  statements(db: Kysely<DB>, postgres: boolean): CompiledQuery[] {
+  statements(postgres: boolean): CompiledQuery[] {
     const queries: CompiledQuery[] = [];
     for (const c of this.counters.values()) {
       // additions that cancel out (a case moving back and forth within the batch) change nothing
@@ -156,11 +156,11 @@ export class DeferredWrites {
     const rows = [...this.rows.values()].sort((a, b) => Number(b.table === 'cases') - Number(a.table === 'cases'));
     for (const r of rows) if (r.rows.length > 0) queries.push(...insertManyQueries(r.table, r.columns, r.rows, postgres));
     for (const [townId, head] of this.chainHeads) {
-      if (head.seq !== head.storedSeq) queries.push(chainHeadUpsert(db, townId, head.seq, head.hash));
+      if (head.seq !== head.storedSeq) queries.push(chainHeadUpsert(townId, head.seq, head.hash, postgres));
     }
     for (const [key, counter] of this.caseCounters) {
       const [townId, day] = counterKeyParts(key);
-      if (counter.last !== counter.stored) queries.push(caseCounterUpsert(db, townId, day, counter.last));
+      if (counter.last !== counter.stored) queries.push(caseCounterUpsert(townId, day, counter.last, postgres));
     }
     this.counters.clear();
     this.rows.clear();

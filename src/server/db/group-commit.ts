@@ -177,7 +177,7 @@ export class GroupCommitter {
       }
     }
     try {
-      const statements = deferred.statements(this.queryless, this.postgres);
+      const statements = deferred.statements(this.postgres);
       if (statements.length > 0) await writer.commit(statements);
       this.keepHeads(deferred);
     } catch (error) {

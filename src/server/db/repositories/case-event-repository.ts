@@ -6,11 +6,12 @@
  */
 import { factsOfEvent } from '../../../domain/assessment/index.js';
 import { recordEventFacts } from './assessment-repository.js';
-import type { Selectable, Transaction, Kysely } from 'kysely';
+import type { CompiledQuery, Selectable, Transaction, Kysely } from 'kysely';
 import { GENESIS, chainHash } from '../../crypto/hash-chain.js';
 import type { DB } from '../schema.js';
 import { deferredWritesOf, type HeldChainHead } from '../deferred-writes.js';
 import { caseEventColumns, insertMany } from './bulk-insert.js';
+import { setUpsert } from './counter-upsert.js';
 import { isPostgres } from '../migrations/column-types.js';
 import type { CaseEventsTable } from '../schema-cases.js';
 
@@ -112,13 +113,12 @@ export async function createChainHead(trx: Transaction<DB>, townId: string): Pro
 }
 
 export async function storeChainHead(trx: Transaction<DB>, townId: string, seq: number, hash: string): Promise<void> {
-  await trx.executeQuery(chainHeadUpsert(trx, townId, seq, hash));
+  await trx.executeQuery(chainHeadUpsert(townId, seq, hash, isPostgres(trx)));
 }
 
 /** writes the head, creating its row if a rolled-back savepoint took the one created with it */
-/** compiled only: `db` may be a transaction, or the group committer's queryless instance */
-export function chainHeadUpsert(db: Kysely<DB>, townId: string, seq: number, hash: string) {
-  return db.insertInto('event_chain_heads').values({ town_id: townId, seq, hash }).onConflict((oc) => oc.column('town_id').doUpdateSet({ seq, hash })).compile();
+export function chainHeadUpsert(townId: string, seq: number, hash: string, postgres: boolean): CompiledQuery {
+  return setUpsert('event_chain_heads', ['town_id'], ['seq', 'hash'], [townId, seq, hash], postgres);
 }
 
 export function listCaseEvents(db: Kysely<DB>, caseId: string): Promise<CaseEventRow[]> {

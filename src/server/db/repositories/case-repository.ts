@@ -7,6 +7,7 @@ import { caseNumber } from '../../../domain/case/index.js';
 import { applyCounterDeltas } from './dashboard-repository.js';
 import { deferredWritesOf } from '../deferred-writes.js';
 import { caseColumns, insertMany, type SqlValue } from './bulk-insert.js';
+import { setUpsert } from './counter-upsert.js';
 import { isPostgres } from '../migrations/column-types.js';
 
 export type CaseRow = Selectable<CasesTable>;
@@ -58,9 +59,9 @@ export async function reserveCaseNumbers(trx: Transaction<DB>, townId: string, l
   return Number(row.last) - count + 1;
 }
 
-/** compiled only: `db` may be a transaction, or the group committer's queryless instance */
-export function caseCounterUpsert(db: Kysely<DB>, townId: string, localDay: string, last: number) {
-  return db.insertInto('case_counters').values({ town_id: townId, day: localDay, last }).onConflict((oc) => oc.columns(['town_id', 'day']).doUpdateSet({ last })).compile();
+/** A day's counter as a batch leaves it (deferred-writes.ts). */
+export function caseCounterUpsert(townId: string, localDay: string, last: number, postgres: boolean): CompiledQuery {
+  return setUpsert('case_counters', ['town_id', 'day'], ['last'], [townId, localDay, last], postgres);
 }
 
 /**

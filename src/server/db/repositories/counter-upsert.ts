@@ -3,6 +3,8 @@
  * INSERT … ON CONFLICT DO UPDATE SET n = n + excluded.n, valid on SQLite and PostgreSQL alike.
  * This runs inside every case write, so its SQL text is built once per (table, row count) and the
  * query builder is skipped; keys are sorted so concurrent writers lock rows in one order.
+ * Setting one row (a chain head, a day's case counter: INSERT … ON CONFLICT DO UPDATE SET v =
+ * excluded.v) is built the same way, once per table.
  */
 import { CompiledQuery, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
@@ -23,6 +25,20 @@ function upsertText(table: string, keyColumns: readonly string[], rows: number, 
   text = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${values} on conflict (${keyColumns.map(quoted).join(', ')}) do update set "n" = ${quoted(table)}."n" + excluded."n"`;
   texts.set(cacheKey, text);
   return text;
+}
+
+/** One row's upsert that sets its values: `values` holds the key columns' values, then the others'. */
+export function setUpsert(table: 'event_chain_heads' | 'case_counters', keyColumns: readonly string[], valueColumns: readonly string[], values: ReadonlyArray<string | number>, postgres: boolean): CompiledQuery {
+  const cacheKey = `${table}|set|${postgres ? 'pg' : 'lite'}`;
+  let text = texts.get(cacheKey);
+  if (!text) {
+    const columns = [...keyColumns, ...valueColumns];
+    const quoted = (c: string) => `"${c}"`;
+    const placeholders = columns.map((_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
+    text = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values (${placeholders}) on conflict (${keyColumns.map(quoted).join(', ')}) do update set ${valueColumns.map((c) => `${quoted(c)} = excluded.${quoted(c)}`).join(', ')}`;
+    texts.set(cacheKey, text);
+  }
+  return CompiledQuery.raw(text, [...values]);
 }
 
 export type CounterTable = 'dashboard_counters' | 'assessment_counters';
