@@ -26,49 +26,65 @@
  * than 2^53 as strings.
  */
 
-function fail(path: string, what: string): never {
-  throw new TypeError(`canonicalize: ${what} at ${path} cannot be part of a hashed record`);
+/** Where a refused value sits: `$.data.items[2]`, built only when something is refused. */
+type Trail = Array<string | number>;
+
+function fail(trail: Trail, what: string): never {
+  const path = trail.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('');
+  throw new TypeError(`canonicalize: ${what} at $${path} cannot be part of a hashed record`);
 }
 
-function write(value: unknown, path: string, seen: Set<object>): string {
+function write(value: unknown, trail: Trail, seen: Set<object>): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) fail(path, String(value));
+      if (!Number.isFinite(value)) fail(trail, String(value));
       return JSON.stringify(value);
     case 'object':
-      return value === null ? 'null' : writeObject(value, path, seen);
+      return value === null ? 'null' : writeObject(value, trail, seen);
     case 'undefined':
     case 'bigint':
     case 'function':
     case 'symbol':
-      return fail(path, `a ${typeof value}`);
+      return fail(trail, `a ${typeof value}`);
   }
 }
 
-function writeObject(value: object, path: string, seen: Set<object>): string {
-  if (seen.has(value)) fail(path, 'a cycle');
+function writeObject(value: object, trail: Trail, seen: Set<object>): string {
+  if (seen.has(value)) fail(trail, 'a cycle');
   seen.add(value);
   let out: string;
   if (Array.isArray(value)) {
-    out = `[${value.map((item: unknown, i) => write(item, `${path}[${i}]`, seen)).join(',')}]`;
+    out = '[';
+    for (let i = 0; i < value.length; i++) {
+      trail.push(i);
+      out += (i > 0 ? ',' : '') + write(value[i], trail, seen);
+      trail.pop();
+    }
+    out += ']';
   } else {
     const proto: unknown = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) {
-      fail(path, `an instance of ${(value as { constructor?: { name?: string } }).constructor?.name ?? 'a class'}`);
+      fail(trail, `an instance of ${(value as { constructor?: { name?: string } }).constructor?.name ?? 'a class'}`);
     }
-    const keys = Object.keys(value)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort();
-    out = `{${keys.map((k) => `${JSON.stringify(k)}:${write((value as Record<string, unknown>)[k], `${path}.${k}`, seen)}`).join(',')}}`;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
+    out = '{';
+    for (const k of keys) {
+      if (record[k] === undefined) continue;
+      trail.push(k);
+      out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + write(record[k], trail, seen);
+      trail.pop();
+    }
+    out += '}';
   }
   seen.delete(value);
   return out;
 }
 
 export function canonicalize(value: unknown): string {
-  return write(value, '$', new Set());
+  return write(value, [], new Set());
 }
