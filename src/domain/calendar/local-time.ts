@@ -47,9 +47,18 @@ export function dayFromDate(localDate: string): number {
   return day;
 }
 
+/** the days already formatted: every write of a case formats the same few days again and again */
+const formattedDays = new Map<number, string>();
+
 /** Day number → 'YYYY-MM-DD' (formatted in UTC, so independent of the process TZ). */
 export function dateFromDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let date = formattedDays.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (formattedDays.size >= 4096) formattedDays.clear();
+    formattedDays.set(day, date);
+  }
+  return date;
 }
 
 /** The local calendar date of an instant, 'YYYY-MM-DD'. */
