@@ -305,6 +305,21 @@ describe(`case intake (${dialectUnderTest})`, () => {
       expect(far.json().duplicates).toEqual([]);
     });
 
+    it('answers a new case with what reading it back shows: intake builds its answer without reading, and both agree', async () => {
+      const first = await intake({ channel: 'hotline_12345', externalId: 'AGREE-1', description: '路口有人摆摊卖水果，占道经营', location: pointInFengwei, reporter: { name: '钱小红', phone: '13900001111' }, channelData: { orderNo: 'AGREE-1', callType: 'complaint' } });
+      expect(first.statusCode).toBe(201);
+      // a suggested category, channel fields, a routing decision, a reporter, and a duplicate by the same caller
+      const answer = await intake({ channel: 'hotline_12345', externalId: 'AGREE-2', description: '路口有人摆摊卖水果，占道经营', location: pointInFengwei, reporter: { name: '钱小红', phone: '13900001111' }, channelData: { orderNo: 'AGREE-2', callType: 'complaint' } });
+      expect(answer.statusCode).toBe(201);
+      const body = answer.json();
+      expect(body.classification.suggestions.length).toBeGreaterThan(0);
+      expect(body.classification.suggestions[0].name).toEqual(expect.any(String));
+      expect(body.routing.leadUnit).toEqual(expect.any(String));
+      expect(body.duplicates.map((d: { caseId: string }) => d.caseId)).toEqual([first.json().id]);
+      expect(body.channelData).toEqual({ orderNo: 'AGREE-2', callType: 'complaint' });
+      expect((await get(`/api/v1/cases/${body.id}`)).json()).toEqual(body);
+    });
+
     it('links the same caller with a similar text, in whatever format the phone was written', async () => {
       const a = await intake({ channel: 'hotline_12345', description: '风伟4号网格附近工地夜间施工噪音扰民，影响休息', address: '东平镇风伟村', reporter: { name: '李海', phone: '13817001234' } });
       const b = await intake({ channel: 'hotline_12345', description: '风伟4号网格附近工地夜间施工噪音扰民，严重影响休息', location: pointInFengwei, reporter: { name: '李海', phone: '138 1700 1234' } });

@@ -39,15 +39,39 @@ export interface DuplicateLink {
   similarity: number | null;
 }
 
-/** The detail from rows already at hand (intake presents its new case without reading it back). */
-export function buildCaseDetail(ctx: AppContext, town: TownSnapshot, actor: Actor, row: CaseRow, events: CaseEventRow[], links: DuplicateLink[], reporter?: PlainReporter): CaseDetailDto {
+type ClassificationDto = NonNullable<CaseDetailDto['classification']>;
+/** as stored: the categories' names are the town's, put in when shown */
+type StoredClassification = Omit<ClassificationDto, 'suggestions'> & { suggestions: Array<Omit<ClassificationDto['suggestions'][number], 'name'>> };
+
+/** A case's JSON columns as values: what intake has just written need not be parsed back. */
+export interface CaseJsonValues {
+  channelData: Record<string, unknown>;
+  classification: StoredClassification;
+  routing: NonNullable<CaseDetailDto['routing']>;
+}
+
+/**
+ * The detail from rows already at hand (intake presents its new case without reading it back, with
+ * the reporter in plain text and the JSON columns as values).
+ */
+export function buildCaseDetail(
+  ctx: AppContext,
+  town: TownSnapshot,
+  actor: Actor,
+  row: CaseRow,
+  events: CaseEventRow[],
+  links: DuplicateLink[],
+  known: { reporter?: PlainReporter; json?: CaseJsonValues } = {},
+): CaseDetailDto {
   const now = ctx.clock.now();
   const presented = events.map(presentEvent);
+  const { json } = known;
+  const classification = json ? json.classification : row.classification ? (JSON.parse(row.classification) as StoredClassification) : null;
   return {
-    ...presentCaseSummary(row, town, ctx.cipher, now, reporter),
-    channelData: JSON.parse(row.channel_data) as Record<string, unknown>,
-    classification: row.classification ? withNames(JSON.parse(row.classification) as NonNullable<CaseDetailDto['classification']>, town) : null,
-    routing: row.routing ? (JSON.parse(row.routing) as CaseDetailDto['routing']) : null,
+    ...presentCaseSummary(row, town, ctx.cipher, now, known.reporter),
+    channelData: json ? json.channelData : (JSON.parse(row.channel_data) as Record<string, unknown>),
+    classification: classification ? withNames(classification, town) : null,
+    routing: json ? json.routing : row.routing ? (JSON.parse(row.routing) as CaseDetailDto['routing']) : null,
     deadlines: presentClocks(row, town, now),
     events: presented,
     duplicates: links.map((l) => ({
@@ -65,6 +89,6 @@ export function buildCaseDetail(ctx: AppContext, town: TownSnapshot, actor: Acto
   };
 }
 
-function withNames(c: NonNullable<CaseDetailDto['classification']>, town: TownSnapshot): NonNullable<CaseDetailDto['classification']> {
+function withNames(c: StoredClassification, town: TownSnapshot): ClassificationDto {
   return { ...c, suggestions: c.suggestions.map((s) => ({ ...s, name: town.categories.get(s.code)?.name ?? null })) };
 }

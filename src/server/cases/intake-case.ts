@@ -13,7 +13,7 @@ import { toWgs84 } from '../../domain/geo/index.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent, type CaseEventRow } from '../db/repositories/case-event-repository.js';
 import { attachmentsExist, claimAttachments, findCase, findCaseIdByExternalId, intakeLookup, insertCase, insertNewCaseLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
-import type { DuplicateLink } from './get-case-detail.js';
+import type { CaseJsonValues, DuplicateLink } from './get-case-detail.js';
 import type { PlainReporter } from '../presenters/case.js';
 import { saveIdempotencyKey, type IdempotencyRow } from '../db/repositories/idempotency-repository.js';
 import { Problem } from '../http/problem.js';
@@ -25,7 +25,7 @@ import { timeOrderedUuid } from '../ids/time-ordered-uuid.js';
 export type IntakeResult =
   | { created: false; caseId: string }
   /** a new case, with what is needed to present it without reading it back */
-  | { created: true; caseId: string; row: CaseRow; event: CaseEventRow; duplicates: DuplicateLink[]; reporter: PlainReporter };
+  | { created: true; caseId: string; row: CaseRow; event: CaseEventRow; duplicates: DuplicateLink[]; reporter: PlainReporter; json: CaseJsonValues };
 
 const DAY_MS = 86_400_000;
 
@@ -218,5 +218,5 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
     const other = candidateById.get(d.id)!;
     return { other_case_id: d.id, case_no: other.case_no, status: other.status, created_at: other.created_at, reasons: d.reasons, distance_m: d.distanceMeters ?? null, similarity: d.similarity ?? null };
   });
-  return { caseId: id, created: true, row, event: event!, duplicates: links, reporter: { name: body.reporter?.name ?? null, phone } };
+  return { caseId: id, created: true, row, event: event!, duplicates: links, reporter: { name: body.reporter?.name ?? null, phone }, json: { channelData, classification, routing } };
 }

@@ -40,7 +40,7 @@ export async function caseRoutes(api: Api, ctx: AppContext): Promise<void> {
       const idem = request.idempotency;
       const result = await intakeCase(ctx, actor, request.body, idem ? (caseId) => idempotencyRow(ctx, idem, request, 201, { $ref: { kind: 'case', id: caseId } }) : undefined);
       const detail = result.created
-        ? buildCaseDetail(ctx, await ctx.town.current(), actor, result.row, [result.event], result.duplicates, result.reporter)
+        ? buildCaseDetail(ctx, await ctx.town.current(), actor, result.row, [result.event], result.duplicates, { reporter: result.reporter, json: result.json })
         : await getCaseDetail(ctx, actor, result.caseId, { afterOwnAction: true });
       return reply.code(result.created ? 201 : 200).header('location', `/api/v1/cases/${result.caseId}`).send(detail);
     },
