@@ -92,6 +92,36 @@ describe(`photos (${dialectUnderTest})`, () => {
     expect(asOtherUnit.statusCode).toBe(404);
   });
 
+  it('answers an intake with a photo whose commit answer was lost with its case: the photo claimed once, no second case', async () => {
+    const id = (await upload(tinyJpeg(), 'lost.jpg', 'image/jpeg', '/api/v1/attachments', 'dispatcher')).json().id as string;
+    const caseCount = async () => Number((await t.database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await caseCount();
+    // a case claiming a photo is written the ordinary way; the commit goes through and its answer is lost once
+    const database = t.ctx.database;
+    const realWrite = database.write;
+    let answerLost = false;
+    database.write = (async (fn, options) => {
+      const result = await realWrite.call(database, fn, options);
+      if (!answerLost) {
+        answerLost = true;
+        throw new Error('Connection terminated unexpectedly');
+      }
+      return result;
+    }) as typeof database.write;
+    let res;
+    try {
+      res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { cookie: cookies.dispatcher! }, payload: { channel: 'hotline_12345', categoryCode: '09001', description: '应答丢失测试：附照片', location: pointInDongfeng, photos: [id] } });
+    } finally {
+      database.write = realWrite;
+    }
+    expect(answerLost).toBe(true);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().photos).toEqual([id]);
+    expect(await caseCount()).toBe(before + 1);
+    const claimed = await t.database.db.selectFrom('attachments').select('case_id').where('sha256', '=', id).executeTakeFirstOrThrow();
+    expect(claimed.case_id).toBe(res.json().id);
+  });
+
   it('refuses a GIF, an HTML page named .jpg and an empty file with 415, and stores nothing', async () => {
     const before = await attachmentCount();
     const gif = Buffer.concat([Buffer.from('GIF89a'), Buffer.from([1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0, 0x3b])]);

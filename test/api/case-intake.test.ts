@@ -265,6 +265,37 @@ describe(`case intake (${dialectUnderTest})`, () => {
       expect(await verifyRecord(database, t.ctx.townId)).toMatchObject({ ok: true });
     });
 
+    it('answers an Idempotency-Key intake whose commit answer was lost with its case, and replays the key after', async () => {
+      // the key's row is written in the case's own transaction, the ordinary (not group-committed) way
+      const database = t.ctx.database;
+      const realWrite = database.write;
+      let answerLost = false;
+      database.write = (async (fn, options) => {
+        const result = await realWrite.call(database, fn, options);
+        if (!answerLost) {
+          answerLost = true;
+          throw new Error('Connection terminated unexpectedly');
+        }
+        return result;
+      }) as typeof database.write;
+      const order = { ...base, channel: 'citizen', description: '应答丢失测试：带幂等键' };
+      const before = await caseCount();
+      let first;
+      try {
+        first = await intake(order, { 'idempotency-key': 'lost-answer-key-0001' });
+      } finally {
+        database.write = realWrite;
+      }
+      expect(answerLost).toBe(true);
+      expect(first.statusCode).toBe(200);
+      expect(first.json().description).toBe(order.description);
+      const again = await intake(order, { 'idempotency-key': 'lost-answer-key-0001' });
+      expect(again.statusCode).toBe(200);
+      expect(again.json().id).toBe(first.json().id);
+      expect(await caseCount()).toBe(before + 1);
+      expect(await verifyRecord(database, t.ctx.townId)).toMatchObject({ ok: true });
+    });
+
     it('replays an Idempotency-Key repeat with 200 and refuses the key for another body', async () => {
       const order = { ...base, channel: 'citizen', description: '幂等键测试：门口有人摆摊' };
       const first = await intake(order, { 'idempotency-key': 'intake-key-0001' });
