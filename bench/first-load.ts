@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { freePort, stop, waitForHealth } from '../scripts/built-server.mjs';
 import { percentile } from './lib/load.js';
+import { startNodeFlags } from './lib/spawn-bench-server.js';
 import { order } from './lib/orders.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -124,7 +125,8 @@ if (!fs.existsSync(chromiumPath)) throw new Error(`chromium not found at ${chrom
 const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-first-load-'));
-const server = spawn(process.execPath, ['dist/server/main.js'], {
+// with the flags `npm start` gives node: the server measured is the one the town runs
+const server = spawn(process.execPath, [...startNodeFlags(), 'dist/server/main.js'], {
   cwd: root,
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CITYOPS_DATA_DIR: dataDir, NODE_ENV: 'development', DATABASE_URL: '', LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'ignore', 'inherit'],
