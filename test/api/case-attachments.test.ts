@@ -9,6 +9,7 @@ import { createTestApp, login, type TestApp } from '../app.js';
 import { dialectUnderTest } from '../database.js';
 import { dongpingProfile, dongpingUsers, pointInDongfeng } from '../dongping.js';
 import { tinyJpeg, tinyPng, tinyWebp } from '../images.js';
+import { loseNextWriteAnswer } from '../lost-answer.js';
 
 function multipart(bytes: Buffer, filename: string, type: string, field = 'file'): Buffer {
   return Buffer.concat([
@@ -97,24 +98,14 @@ describe(`photos (${dialectUnderTest})`, () => {
     const caseCount = async () => Number((await t.database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const before = await caseCount();
     // a case claiming a photo is written the ordinary way; the commit goes through and its answer is lost once
-    const database = t.ctx.database;
-    const realWrite = database.write;
-    let answerLost = false;
-    database.write = (async (fn, options) => {
-      const result = await realWrite.call(database, fn, options);
-      if (!answerLost) {
-        answerLost = true;
-        throw new Error('Connection terminated unexpectedly');
-      }
-      return result;
-    }) as typeof database.write;
+    const lossy = loseNextWriteAnswer(t.ctx.database);
     let res;
     try {
       res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { cookie: cookies.dispatcher! }, payload: { channel: 'hotline_12345', categoryCode: '09001', description: '应答丢失测试：附照片', location: pointInDongfeng, photos: [id] } });
     } finally {
-      database.write = realWrite;
+      lossy.restore();
     }
-    expect(answerLost).toBe(true);
+    expect(lossy.lost()).toBe(true);
     expect(res.statusCode).toBe(200);
     expect(res.json().photos).toEqual([id]);
     expect(await caseCount()).toBe(before + 1);

@@ -11,6 +11,7 @@ import { verifyRecord } from '../../src/server/commands/verify-record.js';
 import { createTestApp, login, type TestApp } from '../app.js';
 import { dialectUnderTest } from '../database.js';
 import { dongpingProfile, dongpingUsers, pointInDongfeng } from '../dongping.js';
+import { loseNextWriteAnswer } from '../lost-answer.js';
 
 type Json = Record<string, unknown>;
 interface Summary {
@@ -268,25 +269,16 @@ describe(`case intake (${dialectUnderTest})`, () => {
     it('answers an Idempotency-Key intake whose commit answer was lost with its case, and replays the key after', async () => {
       // the key's row is written in the case's own transaction, the ordinary (not group-committed) way
       const database = t.ctx.database;
-      const realWrite = database.write;
-      let answerLost = false;
-      database.write = (async (fn, options) => {
-        const result = await realWrite.call(database, fn, options);
-        if (!answerLost) {
-          answerLost = true;
-          throw new Error('Connection terminated unexpectedly');
-        }
-        return result;
-      }) as typeof database.write;
+      const lossy = loseNextWriteAnswer(database);
       const order = { ...base, channel: 'citizen', description: '应答丢失测试：带幂等键' };
       const before = await caseCount();
       let first;
       try {
         first = await intake(order, { 'idempotency-key': 'lost-answer-key-0001' });
       } finally {
-        database.write = realWrite;
+        lossy.restore();
       }
-      expect(answerLost).toBe(true);
+      expect(lossy.lost()).toBe(true);
       expect(first.statusCode).toBe(200);
       expect(first.json().description).toBe(order.description);
       const again = await intake(order, { 'idempotency-key': 'lost-answer-key-0001' });
