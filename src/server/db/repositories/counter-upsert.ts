@@ -4,7 +4,7 @@
  * This runs inside every case write, so its SQL text is built once per (table, row count) and the
  * query builder is skipped; keys are sorted so concurrent writers lock rows in one order.
  * Setting one row (a chain head, a day's case counter: INSERT … ON CONFLICT DO UPDATE SET v =
- * excluded.v) is built the same way, once per table.
+ * excluded.v) is built the same way, once per table and columns.
  */
 import { CompiledQuery, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
@@ -29,7 +29,7 @@ function upsertText(table: string, keyColumns: readonly string[], rows: number, 
 
 /** One row's upsert that sets its values: `values` holds the key columns' values, then the others'. */
 export function setUpsert(table: 'event_chain_heads' | 'case_counters', keyColumns: readonly string[], valueColumns: readonly string[], values: ReadonlyArray<string | number>, postgres: boolean): CompiledQuery {
-  const cacheKey = `${table}|set|${postgres ? 'pg' : 'lite'}`;
+  const cacheKey = `${table}|set ${keyColumns.join(',')}|${valueColumns.join(',')}|${postgres ? 'pg' : 'lite'}`;
   let text = texts.get(cacheKey);
   if (!text) {
     const columns = [...keyColumns, ...valueColumns];
