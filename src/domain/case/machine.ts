@@ -77,7 +77,6 @@ function scopeMessage(scope: Scope, action: CaseAction): Label {
   }
 }
 
-/** Everything except the input: may this actor do this action on this case now? */
 /** Why an action is refused, before its message is written: the first of the rule's checks that fails. */
 type Refusal = { check: 'role' | 'state' } | { check: 'scope'; scope: Scope } | { check: 'guard'; guard: GuardName };
 const byRole: Refusal = { check: 'role' };
@@ -93,6 +92,7 @@ function refusalOf(facts: CaseFacts, actor: Actor, action: CaseAction, options?:
   return guard === undefined ? null : { check: 'guard', guard };
 }
 
+/** Everything except the input: may this actor do this action on this case now? */
 export function checkAction(facts: CaseFacts, actor: Actor, action: CaseAction, options?: MachineOptions): Problem | null {
   const refusal = refusalOf(facts, actor, action, options);
   if (refusal === null) return null;

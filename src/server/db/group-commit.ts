@@ -63,8 +63,8 @@ export class GroupCommitter {
 
   private readonly maxBatch: number;
   private readonly headsPauseMs: number;
-  private readonly writer: FlushWriter | undefined;
-  private readonly queryless: Kysely<DB>;
+  /** the flush's writer, and the queryless instance its batches' commands run on */
+  private readonly away: { writer: FlushWriter; queryless: Kysely<DB> } | undefined;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -73,8 +73,7 @@ export class GroupCommitter {
     this.postgres = isPostgres(db);
     this.maxBatch = options.maxBatch ?? 64;
     this.headsPauseMs = options.headsPauseMs ?? 60_000;
-    this.writer = options.writer;
-    this.queryless = querylessLike(db);
+    this.away = options.writer ? { writer: options.writer, queryless: querylessLike(db) } : undefined;
   }
 
   write<T>(run: (trx: Transaction<DB>) => Promise<T>, options: WriteOptions = {}): Promise<T> {
@@ -92,7 +91,7 @@ export class GroupCommitter {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
-        if (this.writer && this.heads && batch.every((j) => j.deferredOnly) && (await this.runQueryless(batch, this.writer))) continue;
+        if (this.away && this.heads && batch.every((j) => j.deferredOnly) && (await this.runQueryless(batch, this.away))) continue;
         if (batch.length === 1) await this.runAlone(batch[0]!);
         else await this.runBatch(batch);
       }
@@ -160,12 +159,12 @@ export class GroupCommitter {
    * database sees only the flush, which the writer commits. Returns false, having written nothing,
    * when a command read after all; the batch then goes the ordinary way and its commands run again.
    */
-  private async runQueryless(batch: Job[], writer: FlushWriter): Promise<boolean> {
+  private async runQueryless(batch: Job[], { writer, queryless }: { writer: FlushWriter; queryless: Kysely<DB> }): Promise<boolean> {
     const heads = this.heads;
     const deferred = new DeferredWrites(undefined, heads);
     const outcomes: Outcome[] = [];
     for (const job of batch) {
-      const scope = this.queryless.withPlugin(ownScope) as Transaction<DB>;
+      const scope = queryless.withPlugin(ownScope) as Transaction<DB>;
       const own = deferWritesOn(scope, deferred);
       try {
         const value = await job.run(scope);

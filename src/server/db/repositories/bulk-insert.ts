@@ -7,6 +7,7 @@
 import { CompiledQuery, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 import { isPostgres } from '../migrations/column-types.js';
+import { sqlText } from './sql-text.js';
 import type { CaseEventsTable, CasesTable } from '../schema-cases.js';
 
 export type SqlValue = string | number | null;
@@ -31,18 +32,11 @@ const everyEventColumn: Record<Exclude<keyof CaseEventsTable, (typeof caseEventC
 void everyCaseColumn;
 void everyEventColumn;
 
-const statements = new Map<string, string>();
-
 function insertSql(table: string, columns: readonly string[], rows: number, postgres: boolean): string {
-  const key = `${table}|${rows}|${postgres}`;
-  let text = statements.get(key);
-  if (!text) {
-    let n = 0;
-    const tuple = () => `(${columns.map(() => (postgres ? `$${++n}` : '?')).join(',')})`;
-    text = `INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array.from({ length: rows }, tuple).join(',')}`;
-    statements.set(key, text);
-  }
-  return text;
+  return sqlText(`insert ${table}|${rows}`, postgres, () => {
+    const tuple = `(${columns.map(() => '?').join(',')})`;
+    return `INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array.from({ length: rows }, () => tuple).join(',')}`;
+  });
 }
 
 /**

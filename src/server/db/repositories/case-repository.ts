@@ -8,6 +8,7 @@ import { applyCounterDeltas } from './dashboard-repository.js';
 import { deferredWritesOf } from '../deferred-writes.js';
 import { caseColumns, insertMany, type SqlValue } from './bulk-insert.js';
 import { setUpsert } from './counter-upsert.js';
+import { sqlText } from './sql-text.js';
 import { isPostgres } from '../migrations/column-types.js';
 
 export type CaseRow = Selectable<CasesTable>;
@@ -129,21 +130,13 @@ const lookupArms = {
 type LookupArm = keyof typeof lookupArms;
 
 /** The lookup's SQL, built once per shape (which arms) and dialect: compiling it per intake took ~40 µs. */
-const lookupTexts = new Map<string, string>();
-
 function lookupSql(arms: readonly LookupArm[], postgres: boolean): string {
-  const key = `${arms.join('+')}|${postgres}`;
-  let text = lookupTexts.get(key);
-  if (!text) {
+  return sqlText(`intake lookup ${arms.join('+')}`, postgres, () => {
     const columns = candidateColumns.map((c) => `"${c}"`).join(', ');
-    text = arms
+    return arms
       .map((name) => `select * from (select '${name}' as arm, ${columns} from cases where "town_id" = ? and ${lookupArms[name].conditions.join(' and ')} limit ${lookupArms[name].limit}) as ${name}`)
       .join(' union all ');
-    let n = 0;
-    if (postgres) text = text.replace(/\?/g, () => `$${++n}`);
-    lookupTexts.set(key, text);
-  }
-  return text;
+  });
 }
 
 /**

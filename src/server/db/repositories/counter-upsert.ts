@@ -1,44 +1,37 @@
 /**
  * Adding to counter rows (the dashboard's and the assessment's): one multi-row
  * INSERT … ON CONFLICT DO UPDATE SET n = n + excluded.n, valid on SQLite and PostgreSQL alike.
- * This runs inside every case write, so its SQL text is built once per (table, row count) and the
- * query builder is skipped; keys are sorted so concurrent writers lock rows in one order.
- * Setting one row (a chain head, a day's case counter: INSERT … ON CONFLICT DO UPDATE SET v =
- * excluded.v) is built the same way, once per table and columns.
+ * This runs inside every case write, so its SQL text is built once per (table, row count) (sql-text.ts);
+ * keys are sorted so concurrent writers lock rows in one order. Setting one row (a chain head, a day's
+ * case counter: INSERT … ON CONFLICT DO UPDATE SET v = excluded.v) is built the same way.
  */
 import { CompiledQuery, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 import { isPostgres } from '../migrations/column-types.js';
+import { sqlText } from './sql-text.js';
 
 const CHUNK = 100;
-const texts = new Map<string, string>();
 
 function upsertText(table: string, keyColumns: readonly string[], rows: number, postgres: boolean): string {
-  const cacheKey = `${table}|${rows}|${postgres ? 'pg' : 'lite'}`;
-  let text = texts.get(cacheKey);
-  if (text) return text;
-  const columns = [...keyColumns, 'n'];
-  let p = 0;
-  const tuple = () => `(${columns.map(() => (postgres ? `$${++p}` : '?')).join(', ')})`;
-  const values = Array.from({ length: rows }, tuple).join(', ');
-  const quoted = (c: string) => `"${c}"`;
-  text = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${values} on conflict (${keyColumns.map(quoted).join(', ')}) do update set "n" = ${quoted(table)}."n" + excluded."n"`;
-  texts.set(cacheKey, text);
-  return text;
+  return sqlText(`counters ${table}|${rows}`, postgres, () => {
+    const columns = [...keyColumns, 'n'];
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const values = Array.from({ length: rows }, () => tuple).join(', ');
+    return `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${values} on conflict (${keyColumns.map(quoted).join(', ')}) do update set "n" = ${quoted(table)}."n" + excluded."n"`;
+  });
 }
 
 /** One row's upsert that sets its values: `values` holds the key columns' values, then the others'. */
 export function setUpsert(table: 'event_chain_heads' | 'case_counters', keyColumns: readonly string[], valueColumns: readonly string[], values: ReadonlyArray<string | number>, postgres: boolean): CompiledQuery {
-  const cacheKey = `${table}|set ${keyColumns.join(',')}|${valueColumns.join(',')}|${postgres ? 'pg' : 'lite'}`;
-  let text = texts.get(cacheKey);
-  if (!text) {
+  const text = sqlText(`set ${table}|${keyColumns.join(',')}|${valueColumns.join(',')}`, postgres, () => {
     const columns = [...keyColumns, ...valueColumns];
-    const quoted = (c: string) => `"${c}"`;
-    const placeholders = columns.map((_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
-    text = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values (${placeholders}) on conflict (${keyColumns.map(quoted).join(', ')}) do update set ${valueColumns.map((c) => `${quoted(c)} = excluded.${quoted(c)}`).join(', ')}`;
-    texts.set(cacheKey, text);
-  }
+    return `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values (${columns.map(() => '?').join(', ')}) on conflict (${keyColumns.map(quoted).join(', ')}) do update set ${valueColumns.map((c) => `${quoted(c)} = excluded.${quoted(c)}`).join(', ')}`;
+  });
   return CompiledQuery.raw(text, [...values]);
+}
+
+function quoted(column: string): string {
+  return `"${column}"`;
 }
 
 export type CounterTable = 'dashboard_counters' | 'assessment_counters';

@@ -2,7 +2,8 @@
  * A query of fixed shape, built and compiled by Kysely once per database and then run with new
  * values: a hot path's lookup (every API request's key) need not build and compile the same SQL
  * again each time. Only for queries whose SQL does not depend on the values (no `in` lists, no
- * optional conditions); the first compilation checks that every argument became a bound parameter. A plugin's transformQuery sees the query once, when it is compiled.
+ * optional conditions); the first compilation checks that every argument became a bound parameter.
+ * A plugin's transformQuery sees the query once, when it is compiled.
  *
  * Not prepared on PostgreSQL's side: a named statement is soon run from a generic plan, and one
  * made while a town's tables were small (a sequential scan) stayed in use as they grew — measured
