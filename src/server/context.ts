@@ -5,6 +5,7 @@ import type { Database } from './db/database.js';
 import type { AttachmentStore } from './attachments/index.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 import type { EventHub } from './realtime/event-hub.js';
+import type { RecentCases } from './cases/recent-cases.js';
 import type { TownSnapshots } from './services/town-snapshot.js';
 
 export interface AppContext {
@@ -20,6 +21,8 @@ export interface AppContext {
   cipher: FieldCipher;
   /** wakes event-stream connections after commits */
   realtime: EventHub;
+  /** the cases of the duplicate window in memory: what an intake looks up before it writes */
+  recentCases: RecentCases;
   /** photos, content-addressed under the data directory */
   attachments: AttachmentStore;
 }

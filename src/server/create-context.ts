@@ -7,6 +7,7 @@ import { FieldCipher } from './crypto/field-cipher.js';
 import { loadOrCreateMasterKey } from './crypto/field-key.js';
 import type { Database } from './db/database.js';
 import { EventHub } from './realtime/event-hub.js';
+import { RecentCases } from './cases/recent-cases.js';
 import { TownSnapshots } from './services/town-snapshot.js';
 import { version } from './version.js';
 
@@ -21,6 +22,7 @@ export function createAppContext(database: Database, config: Config, clock: Cloc
     town: new TownSnapshots(database.db, townId),
     cipher: new FieldCipher(masterKey.key),
     realtime: new EventHub(),
+    recentCases: new RecentCases(database.db, townId),
     attachments: AttachmentStore.forDataDir(config.dataDir),
   };
 }

@@ -143,6 +143,7 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
     }
     return written;
   });
+  ctx.recentCases.stale();
   ctx.realtime.notify();
   // a closed case teaches the classifier what its text meant (R3: trained from closed cases)
   if (last.to === 'closed' && categoryCode) town.classifier.update({ text: row.description, categoryCode });

@@ -97,13 +97,15 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
   const phoneIndex = phone ? ctx.cipher.blindIndex(phone, 'phone') : null;
   const hasReporterContact = phone !== null;
 
-  // one read before the write: a resent order returns the existing case (a resend racing its first
-  // send is refused by the unique (channel, external id) index, and answered below); possible
-  // duplicates are linked and shown, never merged
+  // one lookup before the write, in memory (recent-cases.ts) or else one read: a resent order returns
+  // the existing case (a resend racing its first send, or one the memory does not hold, is refused by
+  // the unique (channel, external id) index, and answered below); possible duplicates are linked and
+  // shown, never merged
   const since = new Date(Date.parse(reportedAt) - town.rules.duplicates.windowDays * DAY_MS).toISOString();
   const near = categoryCode && lng !== null && lat !== null ? { categoryCode, box: searchBox(lng, lat, town.rules.duplicates.radiusMeters) } : null;
   const resend = body.externalId ? { channel: body.channel, externalId: body.externalId } : null;
-  const { existingId, candidates } = await intakeLookup(db, ctx.townId, { resend, near, callerIndex: phoneIndex, since });
+  const lookup = { resend, near, callerIndex: phoneIndex, since };
+  const { existingId, candidates } = (await ctx.recentCases.lookup(lookup, now, town.rules.duplicates.windowDays)) ?? (await intakeLookup(db, ctx.townId, lookup));
   if (existingId) return { caseId: existingId, created: false };
   const missing = await attachmentsExist(db, ctx.townId, body.photos);
   if (missing.length > 0) {
@@ -213,6 +215,7 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
     if (await findCase(db, ctx.townId, id)) return { caseId: id, created: false };
     throw error;
   }
+  ctx.recentCases.added(row, Number(event!.seq));
   ctx.realtime.notify();
   const links: DuplicateLink[] = duplicates.map((d) => {
     const other = candidateById.get(d.id)!;

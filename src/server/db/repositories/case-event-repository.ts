@@ -130,6 +130,11 @@ export function eventsAfter(db: Kysely<DB>, townId: string, afterSeq: number, li
   return db.selectFrom('case_events').selectAll().where('town_id', '=', townId).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
 }
 
+/** Which case each event after a seq is about, in order (what a follower of the record needs to know). */
+export function caseIdsOfEventsAfter(db: Kysely<DB>, townId: string, afterSeq: number, limit: number): Promise<Array<{ seq: number; case_id: string }>> {
+  return db.selectFrom('case_events').select(['seq', 'case_id']).where('town_id', '=', townId).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+}
+
 export async function chainHead(db: Kysely<DB>, townId: string): Promise<{ seq: number; hash: string } | null> {
   const head = await db.selectFrom('event_chain_heads').select(['seq', 'hash']).where('town_id', '=', townId).executeTakeFirst();
   return head ? { seq: Number(head.seq), hash: head.hash } : null;

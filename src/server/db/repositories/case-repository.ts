@@ -118,14 +118,42 @@ export interface DuplicateCandidateRow {
 
 const candidateColumns = ['id', 'case_no', 'status', 'created_at', 'category_code', 'lng', 'lat', 'reported_at', 'reporter_phone_idx', 'description'] as const;
 
+/** What an intake's lookup knows of a case: a possible duplicate's columns, and what a resend is found by. */
+export type LookupCaseRow = DuplicateCandidateRow & { channel: string; external_id: string | null };
+
+/** The lookup's columns of some cases, by id. */
+export function lookupCasesByIds(db: Db, townId: string, ids: string[]): Promise<LookupCaseRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('cases')
+    .select([...candidateColumns, 'channel', 'external_id'])
+    .where('town_id', '=', townId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** The lookup's columns of the cases created since an instant, oldest first (index cases_created). */
+export function lookupCasesCreatedSince(db: Db, townId: string, since: string): Promise<LookupCaseRow[]> {
+  return db
+    .selectFrom('cases')
+    .select([...candidateColumns, 'channel', 'external_id'])
+    .where('town_id', '=', townId)
+    .where('created_at', '>=', since)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** At most this many possible duplicates are read per arm of an intake's lookup. */
+export const DUPLICATE_ARM_LIMIT = 50;
+
 /** The arms of an intake's lookup: each its own conditions (`?`: a parameter, after town_id's) and index. */
 const lookupArms = {
   // cases_external
   resend: { conditions: ['"channel" = ?', '"external_id" = ?'], limit: 1 },
   // cases_nearby_box
-  near: { conditions: ['"reported_at" >= ?', `"status" <> 'voided'`, '"category_code" = ?', '"lng" >= ?', '"lng" <= ?', '"lat" >= ?', '"lat" <= ?'], limit: 50 },
+  near: { conditions: ['"reported_at" >= ?', `"status" <> 'voided'`, '"category_code" = ?', '"lng" >= ?', '"lng" <= ?', '"lat" >= ?', '"lat" <= ?'], limit: DUPLICATE_ARM_LIMIT },
   // cases_caller
-  caller: { conditions: ['"reported_at" >= ?', `"status" <> 'voided'`, '"reporter_phone_idx" = ?'], limit: 50 },
+  caller: { conditions: ['"reported_at" >= ?', `"status" <> 'voided'`, '"reporter_phone_idx" = ?'], limit: DUPLICATE_ARM_LIMIT },
 } as const;
 type LookupArm = keyof typeof lookupArms;
 
@@ -145,16 +173,19 @@ function lookupSql(arms: readonly LookupArm[], postgres: boolean): string {
  * makes the planners scan the town's cases): the same category inside a box around its point, and
  * the same caller, reported since a time. A case found by both duplicate arms comes once.
  */
-export async function intakeLookup(
-  db: Db,
-  townId: string,
-  lookup: {
-    resend: { channel: string; externalId: string } | null;
-    near: { categoryCode: string; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } } | null;
-    callerIndex: string | null;
-    since: string;
-  },
-): Promise<{ existingId: string | undefined; candidates: DuplicateCandidateRow[] }> {
+export interface IntakeLookup {
+  resend: { channel: string; externalId: string } | null;
+  near: { categoryCode: string; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } } | null;
+  callerIndex: string | null;
+  since: string;
+}
+
+export interface IntakeLookupResult {
+  existingId: string | undefined;
+  candidates: DuplicateCandidateRow[];
+}
+
+export async function intakeLookup(db: Db, townId: string, lookup: IntakeLookup): Promise<IntakeLookupResult> {
   const { resend, near, callerIndex, since } = lookup;
   const arms: LookupArm[] = [];
   const parameters: Array<string | number> = [];
