@@ -20,7 +20,7 @@ const phones = ['13900000001', '13900000002', '13900000003', '13900000004', '139
 
 /**
  * a lattice of points about 30 m apart around a point in 东风 station, across the lines of the
- * memory's 0.002° cells (121.47°, 31.68°): many fall within 50 m of another, some in the next cell
+ * memory's 0.001° cells (121.47°, 31.68°): many fall within 50 m of another, some in the next cell
  */
 const pointOf = (i: number) => ({ lng: pointInDongfeng.lng - 0.0006 + (i % 5) * 0.0003, lat: pointInDongfeng.lat - 0.0006 + (Math.floor(i / 5) % 4) * 0.0003 });
 

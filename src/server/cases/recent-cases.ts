@@ -9,7 +9,7 @@
  * and every case this process has taken in since. It follows the record — the case events committed
  * after the last one it read, and their cases as they are now — before it answers when a command of
  * this process has changed a case since (stale()), and at least every FOLLOW_MS for other writers
- * (another node, the command line). The near arm looks only in the cells of about 200 m its box
+ * (another node, the command line). The near arm looks only in the cells of about 100 m its box
  * covers, the caller arm at the caller's own cases.
  *
  * It answers only what it holds all of: a lookup reaching back to within a day of its horizon (a
@@ -28,9 +28,9 @@ const DAY_MS = 86_400_000;
 export const FOLLOW_MS = 500;
 const MAX_CASES = 100_000;
 const EVENTS_PER_READ = 1_000;
-/** the near arm's cells: 0.002° is about 220 m north–south and 190 m east–west here */
-const CELL_DEGREES = 0.002;
-/** a search box over more cells than this (a radius of kilometres) is left to the database */
+/** the near arm's cells: 0.001° is about 110 m north–south and 95 m east–west here */
+const CELL_DEGREES = 0.001;
+/** a search box over more cells than this (a radius of a kilometre or more) is left to the database */
 const MAX_CELLS = 400;
 
 type Entry = LookupCaseRow;
@@ -97,7 +97,7 @@ export class RecentCases {
       for (const bucket of buckets) {
         for (const e of bucket?.values() ?? []) {
           if (n === DUPLICATE_ARM_LIMIT) return;
-          if (e.status === 'voided' || e.reported_at < since || !matches(e)) continue;
+          if (!matches(e) || e.status === 'voided' || e.reported_at < since) continue;
           n++;
           candidates.set(e.id, e);
         }
