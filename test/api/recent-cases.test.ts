@@ -114,9 +114,13 @@ describe(`an intake's lookup from memory (${dialectUnderTest})`, () => {
     await expectAsTheDatabase(other);
   });
 
-  it('leaves a lookup reaching before its horizon to the database', async () => {
-    const q = { ...probes()[0]!, since: new Date(t.clock.now().getTime() - 30 * DAY_MS).toISOString() };
-    expect(await t.ctx.recentCases.lookup(q, t.clock.now(), windowDays())).toBeNull();
+  it('leaves a lookup reaching before its horizon, or over kilometres, to the database', async () => {
+    const early = { ...probes()[0]!, since: new Date(t.clock.now().getTime() - 30 * DAY_MS).toISOString() };
+    expect(await t.ctx.recentCases.lookup(early, t.clock.now(), windowDays())).toBeNull();
+    const c = created[0]!;
+    const wide = { ...probes()[0]!, near: { categoryCode: c.category!, box: searchBox(c.point.lng, c.point.lat, 5_000) } };
+    expect(await t.ctx.recentCases.lookup(wide, t.clock.now(), windowDays())).toBeNull();
+    expect((await t.ctx.recentCases.lookup(probes()[0]!, t.clock.now(), windowDays()))?.candidates.length).toBeGreaterThan(0);
   });
 
   it('returns the case of a resent order older than the horizon, through the unique index', async () => {
