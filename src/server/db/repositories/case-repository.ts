@@ -167,12 +167,6 @@ function lookupSql(arms: readonly LookupArm[], postgres: boolean): string {
   });
 }
 
-/**
- * What an intake reads before it writes, in one statement (one round trip): the case a resent order
- * made, and the new case's possible duplicates in two arms, each on its own index (an OR of the two
- * makes the planners scan the town's cases): the same category inside a box around its point, and
- * the same caller, reported since a time. A case found by both duplicate arms comes once.
- */
 export interface IntakeLookup {
   resend: { channel: string; externalId: string } | null;
   near: { categoryCode: string; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } } | null;
@@ -185,6 +179,13 @@ export interface IntakeLookupResult {
   candidates: DuplicateCandidateRow[];
 }
 
+/**
+ * What an intake reads before it writes, in one statement (one round trip): the case a resent order
+ * made, and the new case's possible duplicates in two arms, each on its own index (an OR of the two
+ * makes the planners scan the town's cases): the same category inside a box around its point, and
+ * the same caller, reported since a time. A case found by both duplicate arms comes once. The
+ * duplicate window in memory (recent-cases.ts) answers the same; this answers what it does not hold.
+ */
 export async function intakeLookup(db: Db, townId: string, lookup: IntakeLookup): Promise<IntakeLookupResult> {
   const { resend, near, callerIndex, since } = lookup;
   const arms: LookupArm[] = [];
