@@ -60,6 +60,7 @@ export class RecentCases {
 
   /** The lookup's answer, as the database would give it; null when only the database can answer. */
   async lookup(query: IntakeLookup, now: Date, windowDays: number): Promise<IntakeLookupResult | null> {
+    if (!query.resend && !query.near && !query.callerIndex) return { existingId: undefined, candidates: [] };
     if (this.overflowed) return null;
     if (this.horizon === null || windowDays > this.windowDays || this.dirty || performance.now() - this.followedAt > FOLLOW_MS) {
       try {
