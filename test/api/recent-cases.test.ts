@@ -123,6 +123,13 @@ describe(`an intake's lookup from memory (${dialectUnderTest})`, () => {
     expect((await t.ctx.recentCases.lookup(probes()[0]!, t.clock.now(), windowDays()))?.candidates.length).toBeGreaterThan(0);
   });
 
+  it('leaves every lookup to the database once the window holds more cases than it may keep', async () => {
+    const small = new RecentCases(t.ctx.database.db, t.ctx.townId, created.length - 1);
+    expect(await small.lookup(probes()[0]!, t.clock.now(), windowDays())).toBeNull();
+    const enough = new RecentCases(t.ctx.database.db, t.ctx.townId, created.length);
+    expect(await enough.lookup(probes()[0]!, t.clock.now(), windowDays())).not.toBeNull();
+  });
+
   it('returns the case of a resent order older than the horizon, through the unique index', async () => {
     const first = created.find((c) => c.externalId !== null)!;
     t.clock.set(new Date(t.clock.now().getTime() + 20 * DAY_MS).toISOString());

@@ -26,6 +26,7 @@ import type { DB } from '../db/schema.js';
 const DAY_MS = 86_400_000;
 /** how old the process's view of other writers' cases may be when it answers */
 export const FOLLOW_MS = 500;
+/** more cases than this in the window, and the database answers from then on */
 const MAX_CASES = 100_000;
 const EVENTS_PER_READ = 1_000;
 /** the near arm's cells: 0.001° is about 110 m north–south and 95 m east–west here */
@@ -56,6 +57,7 @@ export class RecentCases {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly townId: string,
+    private readonly maxCases = MAX_CASES,
   ) {}
 
   /** The lookup's answer, as the database would give it; null when only the database can answer. */
@@ -139,7 +141,7 @@ export class RecentCases {
     const head = await chainHead(this.db, this.townId);
     const horizon = now.getTime() - (windowDays + 2) * DAY_MS;
     const rows = await lookupCasesCreatedSince(this.db, this.townId, new Date(horizon).toISOString());
-    if (rows.length > MAX_CASES) return this.overflow();
+    if (rows.length > this.maxCases) return this.overflow();
     for (const row of rows) this.put(row);
     this.tail = head?.seq ?? 0;
     this.windowDays = windowDays;
@@ -157,7 +159,7 @@ export class RecentCases {
       if (events.length < EVENTS_PER_READ) break;
     }
     for (const seq of this.ownSeqs) if (seq <= this.tail) this.ownSeqs.delete(seq);
-    if (this.byId.size > MAX_CASES) this.overflow();
+    if (this.byId.size > this.maxCases) this.overflow();
   }
 
   /** once the town's clock has gone an hour past it, the horizon follows, and older cases are let go */
