@@ -146,6 +146,8 @@ export class RecentCases {
     this.tail = head?.seq ?? 0;
     this.windowDays = windowDays;
     this.horizon = horizon;
+    // what was committed while it loaded (cases this process took in meanwhile were not added): follow at once
+    this.dirty = true;
   }
 
   private async follow(): Promise<void> {
