@@ -176,6 +176,7 @@ export class RecentCases {
   private put(row: LookupCaseRow): void {
     const old = this.byId.get(row.id);
     if (old) this.remove(old);
+    // the lookup's columns only: an intake hands over its whole row, which is not to be kept
     const e: Entry = {
       id: row.id,
       case_no: row.case_no,

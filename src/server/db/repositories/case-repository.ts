@@ -121,26 +121,22 @@ const candidateColumns = ['id', 'case_no', 'status', 'created_at', 'category_cod
 /** What an intake's lookup knows of a case: a possible duplicate's columns, and what a resend is found by. */
 export type LookupCaseRow = DuplicateCandidateRow & { channel: string; external_id: string | null };
 
-/** The lookup's columns of some cases, by id. */
-export function lookupCasesByIds(db: Db, townId: string, ids: string[]): Promise<LookupCaseRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
+function lookupCases(db: Db, townId: string) {
   return db
     .selectFrom('cases')
     .select([...candidateColumns, 'channel', 'external_id'])
-    .where('town_id', '=', townId)
-    .where('id', 'in', ids)
-    .execute();
+    .where('town_id', '=', townId);
+}
+
+/** The lookup's columns of some cases, by id. */
+export function lookupCasesByIds(db: Db, townId: string, ids: string[]): Promise<LookupCaseRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return lookupCases(db, townId).where('id', 'in', ids).execute();
 }
 
 /** The lookup's columns of the cases created since an instant, oldest first (index cases_created). */
 export function lookupCasesCreatedSince(db: Db, townId: string, since: string): Promise<LookupCaseRow[]> {
-  return db
-    .selectFrom('cases')
-    .select([...candidateColumns, 'channel', 'external_id'])
-    .where('town_id', '=', townId)
-    .where('created_at', '>=', since)
-    .orderBy('created_at')
-    .execute();
+  return lookupCases(db, townId).where('created_at', '>=', since).orderBy('created_at').execute();
 }
 
 /** At most this many possible duplicates are read per arm of an intake's lookup. */
