@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runLoad, type LoadResult } from './lib/load.js';
-import { mainThreadCpuMs } from './lib/main-thread-cpu.js';
+import { allCpuMs, mainThreadCpuMs } from './lib/main-thread-cpu.js';
 import { order } from './lib/orders.js';
 import { withPostgresDatabase } from './lib/postgres-database.js';
 import { spawnBenchServer } from './lib/spawn-bench-server.js';
@@ -28,14 +28,18 @@ async function measure(label: string, env: Record<string, string>) {
   const headers = { authorization: `Bearer ${server.apiKey}` };
   const floors: LoadResult[] = [];
   const intakes: LoadResult[] = [];
-  // the server main thread's CPU per request, summed over the rounds
+  // the server main thread's CPU per request, and all of it (server, database, load generator), summed over the rounds
   const cpu = { floor: 0, intake: 0, known: true };
+  const all = { floor: 0, intake: 0, known: true };
   const timed = async (kind: 'floor' | 'intake', load: () => Promise<LoadResult>) => {
-    const before = mainThreadCpuMs(server.child.pid!);
+    const pid = server.child.pid!;
+    const [before, allBefore] = [mainThreadCpuMs(pid), allCpuMs(pid)];
     const result = await load();
-    const after = mainThreadCpuMs(server.child.pid!);
+    const [after, allAfter] = [mainThreadCpuMs(pid), allCpuMs(pid)];
     if (before === undefined || after === undefined) cpu.known = false;
     else cpu[kind] += after - before;
+    if (allBefore === undefined || allAfter === undefined) all.known = false;
+    else all[kind] += allAfter - allBefore;
     return result;
   };
   try {
@@ -53,8 +57,16 @@ async function measure(label: string, env: Record<string, string>) {
   const floor = best(floors);
   const intake = best(intakes);
   const errors = floors.concat(intakes).reduce((n, x) => n + x.errors, 0);
-  const perRequestUs = (ms: number) => (cpu.known ? (ms * 1000) / (COUNT * ROUNDS) : null);
-  return { label, floor, intake, ratio: intake.perSecond / floor.perSecond, errors, mainThreadUsPerRequest: { floor: perRequestUs(cpu.floor), intake: perRequestUs(cpu.intake) } };
+  const perRequestUs = (ms: number, known: boolean) => (known ? (ms * 1000) / (COUNT * ROUNDS) : null);
+  return {
+    label,
+    floor,
+    intake,
+    ratio: intake.perSecond / floor.perSecond,
+    errors,
+    mainThreadUsPerRequest: { floor: perRequestUs(cpu.floor, cpu.known), intake: perRequestUs(cpu.intake, cpu.known) },
+    allCpuUsPerRequest: { floor: perRequestUs(all.floor, all.known), intake: perRequestUs(all.intake, all.known) },
+  };
 }
 
 const rows = [await measure('SQLite', {})];
@@ -63,13 +75,16 @@ if (postgresRow) rows.push(postgresRow);
 
 const f = (n: number) => n.toFixed(0).padStart(6);
 console.log(`\nintake benchmark: ${COUNT} requests × ${ROUNDS} rounds, concurrency ${CONCURRENCY}, best round of each (${os.cpus().length} cores)`);
-console.log('database     floor/s  intake/s  ratio  intake p50 ms  p95 ms  p99 ms  errors  main thread µs/request: floor  intake');
+console.log('database     floor/s  intake/s  ratio  intake p50 ms  p95 ms  p99 ms  errors  CPU µs/request, main thread: floor  intake  all: floor  intake  ratio');
 for (const r of rows) {
   const us = (n: number | null) => (n === null ? '     –' : f(n));
+  const { floor: allFloor, intake: allIntake } = r.allCpuUsPerRequest;
+  const cpuRatio = allFloor !== null && allIntake !== null ? (allFloor / allIntake).toFixed(2) : '   –';
   console.log(
-    `${r.label.padEnd(11)} ${f(r.floor.perSecond)}  ${f(r.intake.perSecond)}   ${r.ratio.toFixed(2)}  ${r.intake.p50ms.toFixed(1).padStart(13)}  ${r.intake.p95ms.toFixed(1).padStart(6)}  ${r.intake.p99ms.toFixed(1).padStart(6)}  ${String(r.errors).padStart(6)}  ${us(r.mainThreadUsPerRequest.floor).padStart(28)}  ${us(r.mainThreadUsPerRequest.intake)}`,
+    `${r.label.padEnd(11)} ${f(r.floor.perSecond)}  ${f(r.intake.perSecond)}   ${r.ratio.toFixed(2)}  ${r.intake.p50ms.toFixed(1).padStart(13)}  ${r.intake.p95ms.toFixed(1).padStart(6)}  ${r.intake.p99ms.toFixed(1).padStart(6)}  ${String(r.errors).padStart(6)}  ${us(r.mainThreadUsPerRequest.floor).padStart(34)}  ${us(r.mainThreadUsPerRequest.intake)}  ${us(allFloor).padStart(10)}  ${us(allIntake)}   ${cpuRatio}`,
   );
 }
+console.log('all: the server process (every thread), PostgreSQL\'s processes and the load generator; ratio: floor ÷ intake, the throughput ratio a saturated machine would give');
 fs.mkdirSync('bench/results', { recursive: true });
 fs.writeFileSync('bench/results/intake.json', JSON.stringify({ at: new Date().toISOString(), count: COUNT, concurrency: CONCURRENCY, rows }, null, 2));
 if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
