@@ -19,6 +19,8 @@ import { DeferredWrites } from '../src/server/db/deferred-writes.js';
 import { SqliteWriter } from '../src/server/db/sqlite-writer.js';
 import { autocommitWriter, type Database } from '../src/server/db/database.js';
 import { combineStatements } from '../src/server/db/repositories/combined-statement.js';
+import { insertMany, insertManyQueries } from '../src/server/db/repositories/bulk-insert.js';
+import pg from 'pg';
 
 describe('combineStatements (PostgreSQL: a flush in one round trip)', () => {
   const q = (sql: string, ...parameters: unknown[]) => CompiledQuery.raw(sql, parameters);
@@ -342,5 +344,63 @@ describe(`deferred derived writes (${dialectUnderTest})`, () => {
     expect([a?.seq, b?.seq]).toEqual([before + 1, before + 2]);
     expect(Number(b!.caseNo) - Number(a!.caseNo)).toBe(1);
     expect(await verifyRecord(database, 't1')).toMatchObject({ ok: true, count: before + 2 });
+  });
+
+  it('writes every kind of value a row holds exactly as given, in one statement whose text does not depend on the number of rows', async () => {
+    const values = ['plain', 'quote " and \\ backslash', 'line\nbreak\ttab', '东平镇 · 路边摊 🍢', "it's", '{"json":"as text"}', ''];
+    const rows = values.map((payload, i) => ['t1', `kinds-${i}`, payload, `2026-11-25T0${i}:00:00.123Z`]);
+    const columns = ['town_id', 'topic', 'payload', 'created_at'];
+    const [one] = insertManyQueries('outbox', columns, rows.slice(0, 1), dialectUnderTest === 'postgres');
+    const [all] = insertManyQueries('outbox', columns, rows, dialectUnderTest === 'postgres');
+    if (dialectUnderTest === 'postgres') {
+      // the rows are one JSON parameter: one text for any number of rows, so it may be a named statement
+      expect(all!.sql).toBe(one!.sql);
+      expect(all!.parameters).toHaveLength(1);
+    } else expect(all!.parameters).toHaveLength(rows.length * columns.length);
+    await database.write((trx) => insertMany(trx, 'outbox', columns, rows));
+    const stored = await database.db.selectFrom('outbox').select(['topic', 'payload', 'created_at']).where('topic', 'like', 'kinds-%').orderBy('topic').execute();
+    expect(stored).toEqual(rows.map(([, topic, payload, at]) => ({ topic, payload, created_at: at })));
+
+    // numbers: a point's coordinates to the last digit, counts added to what a counter holds
+    const lng = 121 + 1 / 3;
+    const lat = 31 + 2 / 3;
+    await database.write((trx) => insertCase(trx, { ...caseRow('kinds-case', 'KINDS-1'), lng, lat }));
+    expect(await database.db.selectFrom('cases').select(['lng', 'lat']).where('id', '=', 'kinds-case').executeTakeFirstOrThrow()).toEqual({ lng, lat });
+    const before = await counter('kinds');
+    await database.write((trx) => applyCounterDeltas(trx, 't1', new Map([['town|now|kinds|open', 3]])));
+    await database.write((trx) => applyCounterDeltas(trx, 't1', new Map([['town|now|kinds|open', 2_147_483_000]])));
+    expect(await counter('kinds')).toBe(before + 2_147_483_003);
+  });
+
+  it('commits a flush from the pool (PostgreSQL: as a named statement, parsed and planned once per connection)', async () => {
+    const sent: Array<string | undefined> = [];
+    const pool = dialectUnderTest === 'postgres' ? new pg.Pool({ connectionString: database.url, max: 1 }) : undefined;
+    if (pool) {
+      const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+      (pool as unknown as { query: typeof query }).query = (...args) => (typeof args[0] === 'object' && sent.push((args[0] as { name?: string }).name), query(...args));
+    }
+    try {
+      const writer = autocommitWriter(database.db, pool);
+      const flush = (ids: string[]) => {
+        const d = new DeferredWrites();
+        d.addRows('outbox', ['town_id', 'topic', 'payload', 'created_at'], ids.map((id) => ['t1', id, '{}', '2026-11-25T01:00:00.000Z']));
+        d.addCounts('dashboard_counters', ['dim', 'bucket', 'key', 'metric'], 't1', new Map(ids.map((id) => [`town|now|${id}|open`, 1])));
+        return writer.commit(d.statements(dialectUnderTest === 'postgres'));
+      };
+      await flush(['named-1']);
+      await flush(['named-2', 'named-3', 'named-4']);
+      expect(await database.db.selectFrom('outbox').select('topic').where('topic', 'like', 'named-%').orderBy('topic').execute()).toEqual(['named-1', 'named-2', 'named-3', 'named-4'].map((topic) => ({ topic })));
+      expect(await counter('named-3')).toBe(1);
+      if (pool) {
+        // two flushes of different sizes: one text, one name
+        expect(sent).toHaveLength(2);
+        expect(sent[0]).toMatch(/^cityops_flush_[0-9a-f]{32}$/);
+        expect(sent[1]).toBe(sent[0]);
+        const prepared = await pool.query<{ n: string }>('select count(*) as n from pg_prepared_statements where name = $1', [sent[0]]);
+        expect(Number(prepared.rows[0]!.n)).toBe(1);
+      }
+    } finally {
+      await pool?.end();
+    }
   });
 });

@@ -3,6 +3,7 @@
  * Instants are ISO-8601 UTC strings in TypeScript on both dialects: text on SQLite, timestamptz on
  * PostgreSQL parsed back to ISO strings here, so repositories never see a Date.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -102,24 +103,43 @@ export function openPostgres(url: string, poolSize = 10): Database {
     console.warn(`PostgreSQL idle connection lost: ${error.message}`);
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  const committer = new GroupCommitter(db, { writer: autocommitWriter(db) });
+  const committer = new GroupCommitter(db, { writer: autocommitWriter(db, pool) });
   return { db, write: (run, options) => committer.write(run, options), dialect: 'postgres', location: url.replace(/:\/\/([^:@/]+):[^@]*@/, '://$1:***@'), close: () => db.destroy() };
 }
 
 /**
  * PostgreSQL commits a batch's flush from the pool: its writes are one statement (combined-statement.ts)
  * and so a transaction of their own, with no BEGIN and no COMMIT to wait for; more (a flush beyond the
- * protocol's parameter limit) take a transaction.
+ * protocol's parameter limit) take a transaction. Given the pool, the one statement is a named one: its
+ * rows are JSON parameters (bulk-insert.ts), so its text depends only on the tables it writes, and each
+ * connection parses and plans each text once (an INSERT's generic plan is its custom plan) instead of
+ * at every flush.
  */
-export function autocommitWriter(db: Kysely<DB>): FlushWriter {
+export function autocommitWriter(db: Kysely<DB>, pool?: pg.Pool): FlushWriter {
   return {
     commit: async (queries) => {
-      if (queries.length === 1) await db.executeQuery(queries[0]!);
+      const name = pool && queries.length === 1 ? statementName(queries[0]!.sql) : undefined;
+      if (name) await pool!.query({ name, text: queries[0]!.sql, values: queries[0]!.parameters as unknown[] });
+      else if (queries.length === 1) await db.executeQuery(queries[0]!);
       else await db.transaction().execute(async (trx) => {
         for (const query of queries) await trx.executeQuery(query);
       });
     },
   };
+}
+
+/** at most this many texts are named: each connection keeps every one it has run */
+const NAMED_STATEMENTS_LIMIT = 200;
+const statementNames = new Map<string, string>();
+
+/** a name for the flush's text, the same in every process (a hash of the text); undefined past the limit */
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < NAMED_STATEMENTS_LIMIT) {
+    name = `cityops_flush_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 export function openDatabase(options: { databaseUrl: string | null; dataDir: string }): Database {

@@ -1,8 +1,10 @@
 /**
- * Multi-row INSERTs of fixed width as raw prepared statements: the same SQL text per (table, row
- * count), so SQLite's statement cache and PostgreSQL's parser see one statement and nothing is built
- * per row. Used by the history seeder, and for the assessment's facts and the outbox rows written with
- * every event.
+ * Multi-row INSERTs of fixed width as raw prepared statements, so nothing is built per row. SQLite:
+ * the same SQL text per (table, row count), for its statement cache. PostgreSQL: the rows travel as
+ * one JSON parameter (rowsJson), so the text is the same whatever the number of rows — a flush's
+ * statement comes in a few shapes, each a named statement parsed and planned once per connection
+ * (database.ts). Used by the history seeder, and for the assessment's facts and the outbox rows
+ * written with every event.
  */
 import { CompiledQuery, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
@@ -33,7 +35,10 @@ void everyCaseColumn;
 void everyEventColumn;
 
 function insertSql(table: string, columns: readonly string[], rows: number, postgres: boolean): string {
-  return sqlText(`insert ${table}|${rows}`, postgres, () => {
+  if (postgres) {
+    return sqlText(`insert ${table}|json|${columns.join(',')}`, true, () => `INSERT INTO ${table} (${columns.join(',')}) SELECT ${columns.join(',')} FROM json_populate_recordset(NULL::${table}, ?::json)`);
+  }
+  return sqlText(`insert ${table}|${rows}|${columns.join(',')}`, postgres, () => {
     const tuple = `(${columns.map(() => '?').join(',')})`;
     return `INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array.from({ length: rows }, () => tuple).join(',')}`;
   });
@@ -55,7 +60,25 @@ export function insertManyQueries(table: RowTable, columns: readonly string[], r
   const queries: CompiledQuery[] = [];
   for (let i = 0; i < rows.length; i += perChunk) {
     const chunk = rows.slice(i, i + perChunk);
-    queries.push(CompiledQuery.raw(insertSql(table, columns, chunk.length, postgres), chunk.flat()));
+    queries.push(CompiledQuery.raw(insertSql(table, columns, chunk.length, postgres), postgres ? [rowsJson(columns, chunk)] : chunk.flat()));
   }
   return queries;
+}
+
+const quotedNames = new Map<string, string>();
+
+/**
+ * Rows as a JSON array of objects keyed by column, for PostgreSQL's json_populate_recordset: each
+ * value is converted by its column's type as a text parameter would be (instants, numbers, text).
+ */
+export function rowsJson(columns: readonly string[], rows: readonly (readonly SqlValue[])[]): string {
+  const names = columns.map((c) => quotedNames.get(c) ?? quotedNames.set(c, `${JSON.stringify(c)}:`).get(c)!);
+  let json = '[';
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    json += r === 0 ? '{' : ',{';
+    for (let c = 0; c < names.length; c++) json += (c === 0 ? '' : ',') + names[c] + JSON.stringify(row[c] ?? null);
+    json += '}';
+  }
+  return json + ']';
 }

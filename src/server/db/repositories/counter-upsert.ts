@@ -1,23 +1,33 @@
 /**
  * Adding to counter rows (the dashboard's and the assessment's): one multi-row
  * INSERT … ON CONFLICT DO UPDATE SET n = n + excluded.n, valid on SQLite and PostgreSQL alike.
- * This runs inside every case write, so its SQL text is built once per (table, row count) (sql-text.ts);
- * keys are sorted so concurrent writers lock rows in one order. Setting one row (a chain head, a day's
+ * This runs inside every case write, so its SQL text is built once per (table, row count) on SQLite,
+ * once per table on PostgreSQL, where the rows are one JSON parameter (bulk-insert.ts, rowsJson)
+ * (sql-text.ts); keys are sorted so concurrent writers lock rows in one order. Setting one row (a chain head, a day's
  * case counter: INSERT … ON CONFLICT DO UPDATE SET v = excluded.v) is built the same way.
  */
 import { CompiledQuery, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 import { isPostgres } from '../migrations/column-types.js';
 import { sqlText } from './sql-text.js';
+import { rowsJson } from './bulk-insert.js';
 
+/** SQLite: rows per statement (parameters); PostgreSQL takes any number as one JSON parameter */
 const CHUNK = 100;
 
 function upsertText(table: string, keyColumns: readonly string[], rows: number, postgres: boolean): string {
+  const columns = [...keyColumns, 'n'];
+  const conflict = `on conflict (${keyColumns.map(quoted).join(', ')}) do update set "n" = ${quoted(table)}."n" + excluded."n"`;
+  if (postgres) {
+    return sqlText(`counters ${table}|json`, true, () => {
+      const names = columns.map(quoted).join(', ');
+      return `insert into ${quoted(table)} (${names}) select ${names} from json_populate_recordset(null::${quoted(table)}, ?::json) ${conflict}`;
+    });
+  }
   return sqlText(`counters ${table}|${rows}`, postgres, () => {
-    const columns = [...keyColumns, 'n'];
     const tuple = `(${columns.map(() => '?').join(', ')})`;
     const values = Array.from({ length: rows }, () => tuple).join(', ');
-    return `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${values} on conflict (${keyColumns.map(quoted).join(', ')}) do update set "n" = ${quoted(table)}."n" + excluded."n"`;
+    return `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${values} ${conflict}`;
   });
 }
 
@@ -50,12 +60,13 @@ export async function addToCounters(
 /** The statements addToCounters runs, for a caller that sends them together (deferred-writes.ts). */
 export function counterUpserts(table: CounterTable, keyColumns: readonly string[], townId: string, counts: ReadonlyMap<string, number>, postgres: boolean): CompiledQuery[] {
   const keys = [...counts.keys()].sort();
+  const columns = ['town_id', ...keyColumns];
+  const row = (k: string): Array<string | number> => [townId, ...k.split('|'), counts.get(k)!];
+  if (postgres) return keys.length === 0 ? [] : [CompiledQuery.raw(upsertText(table, columns, keys.length, true), [rowsJson([...columns, 'n'], keys.map(row))])];
   const queries: CompiledQuery[] = [];
   for (let i = 0; i < keys.length; i += CHUNK) {
     const chunk = keys.slice(i, i + CHUNK);
-    const params: Array<string | number> = [];
-    for (const k of chunk) params.push(townId, ...k.split('|'), counts.get(k)!);
-    queries.push(CompiledQuery.raw(upsertText(table, ['town_id', ...keyColumns], chunk.length, postgres), params));
+    queries.push(CompiledQuery.raw(upsertText(table, columns, chunk.length, false), chunk.flatMap(row)));
   }
   return queries;
 }
