@@ -67,9 +67,14 @@ export function insertManyQueries(table: RowTable, columns: readonly string[], r
 
 const quotedNames = new Map<string, string>();
 
+/** String.prototype's ES2024 methods, in Node.js 20 but not in the compiler's ES2023 library */
+type WellFormed = { isWellFormed(): boolean; toWellFormed(): string };
+
 /**
  * Rows as a JSON array of objects keyed by column, for PostgreSQL's json_populate_recordset: each
  * value is converted by its column's type as a text parameter would be (instants, numbers, text).
+ * A lone surrogate (text a client sent as a broken "\ud800" escape) becomes U+FFFD, as it does when
+ * a text parameter is encoded as UTF-8: PostgreSQL refuses it inside JSON.
  */
 export function rowsJson(columns: readonly string[], rows: readonly (readonly SqlValue[])[]): string {
   const names = columns.map((c) => quotedNames.get(c) ?? quotedNames.set(c, `${JSON.stringify(c)}:`).get(c)!);
@@ -77,7 +82,11 @@ export function rowsJson(columns: readonly string[], rows: readonly (readonly Sq
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     json += r === 0 ? '{' : ',{';
-    for (let c = 0; c < names.length; c++) json += (c === 0 ? '' : ',') + names[c] + JSON.stringify(row[c] ?? null);
+    for (let c = 0; c < names.length; c++) {
+      const value = row[c] ?? null;
+      const text = typeof value === 'string' && !(value as unknown as WellFormed).isWellFormed() ? (value as unknown as WellFormed).toWellFormed() : value;
+      json += (c === 0 ? '' : ',') + names[c] + JSON.stringify(text);
+    }
     json += '}';
   }
   return json + ']';

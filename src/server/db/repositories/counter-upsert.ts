@@ -1,10 +1,10 @@
 /**
  * Adding to counter rows (the dashboard's and the assessment's): one multi-row
  * INSERT … ON CONFLICT DO UPDATE SET n = n + excluded.n, valid on SQLite and PostgreSQL alike.
- * This runs inside every case write, so its SQL text is built once per (table, row count) on SQLite,
- * once per table on PostgreSQL, where the rows are one JSON parameter (bulk-insert.ts, rowsJson)
- * (sql-text.ts); keys are sorted so concurrent writers lock rows in one order. Setting one row (a chain head, a day's
- * case counter: INSERT … ON CONFLICT DO UPDATE SET v = excluded.v) is built the same way.
+ * This runs inside every case write, so its SQL text is built once (sql-text.ts) per (table, row
+ * count) on SQLite, per table on PostgreSQL, where the rows are one JSON parameter (bulk-insert.ts,
+ * rowsJson); keys are sorted so concurrent writers lock rows in one order. Setting one row (a chain
+ * head, a day's case counter: INSERT … ON CONFLICT DO UPDATE SET v = excluded.v) is built the same way.
  */
 import { CompiledQuery, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
