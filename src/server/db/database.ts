@@ -116,16 +116,34 @@ export function openPostgres(url: string, poolSize = 10): Database {
  * at every flush.
  */
 export function autocommitWriter(db: Kysely<DB>, pool?: pg.Pool): FlushWriter {
+  let naming = pool !== undefined;
   return {
     commit: async (queries) => {
-      const name = pool && queries.length === 1 ? statementName(queries[0]!.sql) : undefined;
-      if (name) await pool!.query({ name, text: queries[0]!.sql, values: queries[0]!.parameters as unknown[] });
-      else if (queries.length === 1) await db.executeQuery(queries[0]!);
+      const name = naming && queries.length === 1 ? statementName(queries[0]!.sql) : undefined;
+      if (name) {
+        try {
+          await pool!.query({ name, text: queries[0]!.sql, values: queries[0]!.parameters as unknown[] });
+          return;
+        } catch (error) {
+          // a connection pooler that does not keep named statements (PgBouncer's transaction mode before
+          // 1.21) loses them, or finds them already made on another connection; nothing was run: unnamed from now on
+          if (!lostNamedStatement(error)) throw error;
+          console.warn(`PostgreSQL lost a named statement (${(error as Error).message}): the flush is sent unnamed from now on`);
+          naming = false;
+        }
+      }
+      if (queries.length === 1) await db.executeQuery(queries[0]!);
       else await db.transaction().execute(async (trx) => {
         for (const query of queries) await trx.executeQuery(query);
       });
     },
   };
+}
+
+/** invalid_sql_statement_name (26000), duplicate_prepared_statement (42P05) */
+function lostNamedStatement(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '26000' || code === '42P05';
 }
 
 /** at most this many texts are named: each connection keeps every one it has run */
