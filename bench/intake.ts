@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runLoad, type LoadResult } from './lib/load.js';
-import { allCpuMs, mainThreadCpuMs } from './lib/main-thread-cpu.js';
+import { allCpuMs, mainThreadCpuMs } from './lib/cpu-use.js';
 import { order } from './lib/orders.js';
 import { withPostgresDatabase } from './lib/postgres-database.js';
 import { spawnBenchServer } from './lib/spawn-bench-server.js';

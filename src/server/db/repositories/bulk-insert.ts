@@ -34,10 +34,19 @@ const everyEventColumn: Record<Exclude<keyof CaseEventsTable, (typeof caseEventC
 void everyCaseColumn;
 void everyEventColumn;
 
+/**
+ * PostgreSQL: an INSERT of `columns` from the rows of one JSON parameter (rowsJson), each value read
+ * by its column's type; `suffix` (an ON CONFLICT clause) follows. The text is built once per shape.
+ */
+export function jsonRowsInsertSql(table: string, columns: readonly string[], suffix = ''): string {
+  return sqlText(`json rows ${table}|${columns.join(',')}|${suffix}`, true, () => {
+    const names = columns.map((c) => `"${c}"`).join(', ');
+    return `insert into "${table}" (${names}) select ${names} from json_populate_recordset(null::"${table}", ?::json)${suffix ? ` ${suffix}` : ''}`;
+  });
+}
+
 function insertSql(table: string, columns: readonly string[], rows: number, postgres: boolean): string {
-  if (postgres) {
-    return sqlText(`insert ${table}|json|${columns.join(',')}`, true, () => `INSERT INTO ${table} (${columns.join(',')}) SELECT ${columns.join(',')} FROM json_populate_recordset(NULL::${table}, ?::json)`);
-  }
+  if (postgres) return jsonRowsInsertSql(table, columns);
   return sqlText(`insert ${table}|${rows}|${columns.join(',')}`, postgres, () => {
     const tuple = `(${columns.map(() => '?').join(',')})`;
     return `INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array.from({ length: rows }, () => tuple).join(',')}`;
@@ -65,8 +74,6 @@ export function insertManyQueries(table: RowTable, columns: readonly string[], r
   return queries;
 }
 
-const quotedNames = new Map<string, string>();
-
 /** String.prototype's ES2024 methods, in Node.js 20 but not in the compiler's ES2023 library */
 type WellFormed = { isWellFormed(): boolean; toWellFormed(): string };
 
@@ -77,7 +84,7 @@ type WellFormed = { isWellFormed(): boolean; toWellFormed(): string };
  * a text parameter is encoded as UTF-8: PostgreSQL refuses it inside JSON.
  */
 export function rowsJson(columns: readonly string[], rows: readonly (readonly SqlValue[])[]): string {
-  const names = columns.map((c) => quotedNames.get(c) ?? quotedNames.set(c, `${JSON.stringify(c)}:`).get(c)!);
+  const names = columns.map((c) => `${JSON.stringify(c)}:`);
   let json = '[';
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;

@@ -10,7 +10,7 @@ import { CompiledQuery, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 import { isPostgres } from '../migrations/column-types.js';
 import { sqlText } from './sql-text.js';
-import { rowsJson } from './bulk-insert.js';
+import { jsonRowsInsertSql, rowsJson } from './bulk-insert.js';
 
 /** SQLite: rows per statement (parameters); PostgreSQL takes any number as one JSON parameter */
 const CHUNK = 100;
@@ -18,12 +18,7 @@ const CHUNK = 100;
 function upsertText(table: string, keyColumns: readonly string[], rows: number, postgres: boolean): string {
   const columns = [...keyColumns, 'n'];
   const conflict = `on conflict (${keyColumns.map(quoted).join(', ')}) do update set "n" = ${quoted(table)}."n" + excluded."n"`;
-  if (postgres) {
-    return sqlText(`counters ${table}|json`, true, () => {
-      const names = columns.map(quoted).join(', ');
-      return `insert into ${quoted(table)} (${names}) select ${names} from json_populate_recordset(null::${quoted(table)}, ?::json) ${conflict}`;
-    });
-  }
+  if (postgres) return jsonRowsInsertSql(table, columns, conflict);
   return sqlText(`counters ${table}|${rows}`, postgres, () => {
     const tuple = `(${columns.map(() => '?').join(', ')})`;
     const values = Array.from({ length: rows }, () => tuple).join(', ');
