@@ -6,6 +6,7 @@ import type { AttachmentStore } from './attachments/index.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 import type { EventHub } from './realtime/event-hub.js';
 import type { RecentCases } from './cases/recent-cases.js';
+import type { ApiKeyLookups } from './auth/api-key-lookups.js';
 import type { TownSnapshots } from './services/town-snapshot.js';
 
 export interface AppContext {
@@ -23,6 +24,8 @@ export interface AppContext {
   realtime: EventHub;
   /** the cases of the duplicate window in memory: what an intake looks up before it writes */
   recentCases: RecentCases;
+  /** every API request's key, looked up once for the requests of one turn that carry it */
+  apiKeys: ApiKeyLookups;
   /** photos, content-addressed under the data directory */
   attachments: AttachmentStore;
 }

@@ -8,6 +8,7 @@ import { loadOrCreateMasterKey } from './crypto/field-key.js';
 import type { Database } from './db/database.js';
 import { EventHub } from './realtime/event-hub.js';
 import { RecentCases } from './cases/recent-cases.js';
+import { ApiKeyLookups } from './auth/api-key-lookups.js';
 import { TownSnapshots } from './services/town-snapshot.js';
 import { version } from './version.js';
 
@@ -23,6 +24,7 @@ export function createAppContext(database: Database, config: Config, clock: Cloc
     cipher: new FieldCipher(masterKey.key),
     realtime: new EventHub(),
     recentCases: new RecentCases(database.db, townId),
+    apiKeys: new ApiKeyLookups(database.db, townId),
     attachments: AttachmentStore.forDataDir(config.dataDir),
   };
 }

@@ -5,7 +5,7 @@
 import type { Actor } from '../../domain/access/actor.js';
 import { auditActorOf, recordAudit } from '../commands/record-audit.js';
 import type { AppContext } from '../context.js';
-import { findApiKeyByPrefix, touchApiKey } from '../db/repositories/api-key-repository.js';
+import { touchApiKey } from '../db/repositories/api-key-repository.js';
 import { deleteSession, findSessionWithUser, touchSession } from '../db/repositories/session-repository.js';
 import { actorOfApiKey, actorOfUser } from './actor-of.js';
 import { authProblems } from './auth-problems.js';
@@ -52,7 +52,7 @@ export async function resolveSession(ctx: AppContext, token: string, ip: string 
 export async function resolveApiKey(ctx: AppContext, header: string, ip: string | null): Promise<Actor> {
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   const parsed = match?.[1] ? parseApiKey(match[1]) : null;
-  const key = parsed ? await findApiKeyByPrefix(ctx.database.db, ctx.townId, parsed.prefix) : undefined;
+  const key = parsed ? await ctx.apiKeys.byPrefix(parsed.prefix) : undefined;
   // the hash is computed even for an unknown prefix, so timing does not reveal which prefixes exist
   const presented = sha256Hex(parsed?.secret ?? '');
   const valid = key !== undefined && sameHash(presented, key.secret_hash) && key.revoked_at === null;
