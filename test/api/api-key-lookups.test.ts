@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KyselyPlugin } from 'kysely';
+import { resolveApiKey, touchIntervalMs } from '../../src/server/auth/resolve-actor.js';
 import { ApiKeyLookups } from '../../src/server/auth/api-key-lookups.js';
 import { createTestApp, login, testTownId, type TestApp } from '../app.js';
 import { dialectUnderTest } from '../database.js';
@@ -70,5 +71,30 @@ describe(`API key lookups (${dialectUnderTest})`, () => {
     await t.app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${id}`, headers: { cookie: security } });
     const after = await Promise.all(Array.from({ length: 3 }, () => t.app.inject({ method: 'GET', url: '/api/v1/personnel', headers })));
     expect(after.map((r) => [r.statusCode, r.json().code])).toEqual(Array(3).fill([401, 'INVALID_API_KEY']));
+  });
+
+  it('the requests that share a lookup touch the key’s last use once, and again only a minute later', async () => {
+    let touches = 0;
+    const countingTouches: KyselyPlugin = {
+      transformQuery: (args) => {
+        if (args.node.kind === 'UpdateQueryNode') touches++;
+        return args.node;
+      },
+      transformResult: (args) => Promise.resolve(args.result),
+    };
+    const db = t.database.db.withPlugin(countingTouches);
+    const ctx = { ...t.ctx, database: { ...t.ctx.database, db }, apiKeys: new ApiKeyLookups(db, testTownId) };
+    const { key, id } = await issue('城管执法终端');
+    const burst = () => Promise.all(Array.from({ length: 8 }, () => resolveApiKey(ctx, `Bearer ${key}`, null)));
+    expect((await burst()).map((a) => a.id)).toEqual(Array(8).fill(id));
+    expect(touches).toBe(1);
+    t.clock.advance(touchIntervalMs - 1000);
+    await burst();
+    expect(touches).toBe(1);
+    t.clock.advance(1000);
+    await burst();
+    expect(touches).toBe(2);
+    const row = await t.database.db.selectFrom('api_keys').select('last_used_at').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.last_used_at).toBe(t.clock.now().toISOString());
   });
 });

@@ -70,7 +70,9 @@ export async function resolveApiKey(ctx: AppContext, header: string, ip: string 
   }
   const now = ctx.clock.now();
   if (key.last_used_at === null || now.getTime() - Date.parse(key.last_used_at) >= touchIntervalMs) {
-    await touchApiKey(ctx.database.db, key.id, now.toISOString());
+    // the requests that shared this lookup (ApiKeyLookups) hold this same row: the first touches it for all
+    key.last_used_at = now.toISOString();
+    await touchApiKey(ctx.database.db, key.id, key.last_used_at);
   }
   return actorOfApiKey(key);
 }
