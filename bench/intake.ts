@@ -28,18 +28,18 @@ async function measure(label: string, env: Record<string, string>) {
   const headers = { authorization: `Bearer ${server.apiKey}` };
   const floors: LoadResult[] = [];
   const intakes: LoadResult[] = [];
-  // the server main thread's CPU per request, and all of it (server, database, load generator), summed over the rounds
-  const cpu = { floor: 0, intake: 0, known: true };
-  const all = { floor: 0, intake: 0, known: true };
+  // CPU used by the server's main thread, and by all processes (server, database, load generator), summed over the rounds
+  const readers = { main: mainThreadCpuMs, all: allCpuMs };
+  const used = { main: { floor: 0, intake: 0, known: true }, all: { floor: 0, intake: 0, known: true } };
   const timed = async (kind: 'floor' | 'intake', load: () => Promise<LoadResult>) => {
     const pid = server.child.pid!;
-    const [before, allBefore] = [mainThreadCpuMs(pid), allCpuMs(pid)];
+    const before = { main: readers.main(pid), all: readers.all(pid) };
     const result = await load();
-    const [after, allAfter] = [mainThreadCpuMs(pid), allCpuMs(pid)];
-    if (before === undefined || after === undefined) cpu.known = false;
-    else cpu[kind] += after - before;
-    if (allBefore === undefined || allAfter === undefined) all.known = false;
-    else all[kind] += allAfter - allBefore;
+    for (const which of ['main', 'all'] as const) {
+      const after = readers[which](pid);
+      if (before[which] === undefined || after === undefined) used[which].known = false;
+      else used[which][kind] += after - before[which];
+    }
     return result;
   };
   try {
@@ -64,8 +64,8 @@ async function measure(label: string, env: Record<string, string>) {
     intake,
     ratio: intake.perSecond / floor.perSecond,
     errors,
-    mainThreadUsPerRequest: { floor: perRequestUs(cpu.floor, cpu.known), intake: perRequestUs(cpu.intake, cpu.known) },
-    allCpuUsPerRequest: { floor: perRequestUs(all.floor, all.known), intake: perRequestUs(all.intake, all.known) },
+    mainThreadUsPerRequest: { floor: perRequestUs(used.main.floor, used.main.known), intake: perRequestUs(used.main.intake, used.main.known) },
+    allCpuUsPerRequest: { floor: perRequestUs(used.all.floor, used.all.known), intake: perRequestUs(used.all.intake, used.all.known) },
   };
 }
 

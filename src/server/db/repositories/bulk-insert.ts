@@ -47,7 +47,7 @@ export function jsonRowsInsertSql(table: string, columns: readonly string[], suf
 
 function insertSql(table: string, columns: readonly string[], rows: number, postgres: boolean): string {
   if (postgres) return jsonRowsInsertSql(table, columns);
-  return sqlText(`insert ${table}|${rows}|${columns.join(',')}`, postgres, () => {
+  return sqlText(`insert ${table}|${rows}|${columns.join(',')}`, false, () => {
     const tuple = `(${columns.map(() => '?').join(',')})`;
     return `INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array.from({ length: rows }, () => tuple).join(',')}`;
   });

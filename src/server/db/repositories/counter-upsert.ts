@@ -15,14 +15,17 @@ import { jsonRowsInsertSql, rowsJson } from './bulk-insert.js';
 /** SQLite: rows per statement (parameters); PostgreSQL takes any number as one JSON parameter */
 const CHUNK = 100;
 
-function upsertText(table: string, keyColumns: readonly string[], rows: number, postgres: boolean): string {
-  const columns = [...keyColumns, 'n'];
-  const conflict = `on conflict (${keyColumns.map(quoted).join(', ')}) do update set "n" = ${quoted(table)}."n" + excluded."n"`;
-  if (postgres) return jsonRowsInsertSql(table, columns, conflict);
-  return sqlText(`counters ${table}|${rows}`, postgres, () => {
+function conflictClause(table: string, keyColumns: readonly string[]): string {
+  return `on conflict (${keyColumns.map(quoted).join(', ')}) do update set "n" = ${quoted(table)}."n" + excluded."n"`;
+}
+
+/** SQLite: the upsert of `rows` rows as one VALUES list */
+function valuesUpsertText(table: string, keyColumns: readonly string[], rows: number): string {
+  return sqlText(`counters ${table}|${rows}`, false, () => {
+    const columns = [...keyColumns, 'n'];
     const tuple = `(${columns.map(() => '?').join(', ')})`;
     const values = Array.from({ length: rows }, () => tuple).join(', ');
-    return `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${values} ${conflict}`;
+    return `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${values} ${conflictClause(table, keyColumns)}`;
   });
 }
 
@@ -57,11 +60,15 @@ export function counterUpserts(table: CounterTable, keyColumns: readonly string[
   const keys = [...counts.keys()].sort();
   const columns = ['town_id', ...keyColumns];
   const row = (k: string): Array<string | number> => [townId, ...k.split('|'), counts.get(k)!];
-  if (postgres) return keys.length === 0 ? [] : [CompiledQuery.raw(upsertText(table, columns, keys.length, true), [rowsJson([...columns, 'n'], keys.map(row))])];
+  if (postgres) {
+    if (keys.length === 0) return [];
+    const withAmount = [...columns, 'n'];
+    return [CompiledQuery.raw(jsonRowsInsertSql(table, withAmount, conflictClause(table, columns)), [rowsJson(withAmount, keys.map(row))])];
+  }
   const queries: CompiledQuery[] = [];
   for (let i = 0; i < keys.length; i += CHUNK) {
     const chunk = keys.slice(i, i + CHUNK);
-    queries.push(CompiledQuery.raw(upsertText(table, columns, chunk.length, false), chunk.flatMap(row)));
+    queries.push(CompiledQuery.raw(valuesUpsertText(table, columns, chunk.length), chunk.flatMap(row)));
   }
   return queries;
 }
