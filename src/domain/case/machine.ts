@@ -15,6 +15,7 @@ import { caseRules } from './rules.js';
 import { applyCommand, outcomeOf, resolveEffects, resolveTarget } from './transition.js';
 import type { CaseAction, CaseStatus, Label } from './vocabulary.js';
 import { actionLabels, caseActions, statusLabels } from './vocabulary.js';
+import { withProps } from '../with-props.js';
 
 export const refusalCodes = ['ACTION_NOT_ALLOWED_IN_STATE', 'ROLE_NOT_ALLOWED', 'OUT_OF_SCOPE', 'INPUT_INVALID'] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
@@ -148,7 +149,7 @@ export function parseCommand(action: CaseAction, input: unknown): { ok: true; co
  * body, `undefined` or `null`, counts as `{}` so input-less actions need no body).
  */
 export function decide(facts: CaseFacts, actor: Actor, action: CaseAction, input: unknown, options?: MachineOptions): Decision {
-  const refuse = (p: Problem): Refused => ({ ok: false, ...p, allowedActions: allowedActions(facts, actor, options) });
+  const refuse = (p: Problem): Refused => withProps({ ok: false as const, ...p }, { allowedActions: allowedActions(facts, actor, options) });
   const problem = checkAction(facts, actor, action, options);
   if (problem !== null) return refuse(problem);
   const parsed = parseCommand(action, input ?? {});
@@ -158,7 +159,7 @@ export function decide(facts: CaseFacts, actor: Actor, action: CaseAction, input
   const to = resolveTarget(outcome, facts);
   const applied = applyCommand(facts, cmd, actor, to);
   const reason = 'reason' in cmd.input && typeof cmd.input.reason === 'string' ? cmd.input.reason : undefined;
-  const event: CaseTransitionEvent = { action, from: facts.status, to, data: { ...cmd.input, ...applied.extras } };
+  const event: CaseTransitionEvent = { action, from: facts.status, to, data: withProps(cmd.input, applied.extras) };
   if (reason !== undefined) event.reason = reason;
   return { ok: true, to, facts: applied.facts, effects: resolveEffects(outcome.effects, cmd), event };
 }

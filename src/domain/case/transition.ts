@@ -9,6 +9,7 @@ import type { CaseCommand } from './inputs.js';
 import type { EffectTemplate, Outcome } from './rules.js';
 import { caseRules } from './rules.js';
 import type { CaseStatus } from './vocabulary.js';
+import { withProps } from '../with-props.js';
 
 export function outcomeOf(cmd: CaseCommand, facts: CaseFacts): Outcome {
   switch (cmd.action) {
@@ -52,7 +53,7 @@ export interface Applied {
 }
 
 export function applyCommand(facts: CaseFacts, cmd: CaseCommand, actor: Actor, to: CaseStatus): Applied {
-  const next: CaseFacts = { ...facts, assistUnits: [...facts.assistUnits], status: to };
+  const next: CaseFacts = withProps(facts, { assistUnits: [...facts.assistUnits], status: to });
   switch (cmd.action) {
     case 'register':
     case 'void':

@@ -65,5 +65,5 @@ export function gaugeFigures(get: CounterLookup, dim: DashboardDim, key: string)
 /** Departments ranked: on-time rate this month (none counts as last), then fewer red, then fewer open. */
 export function rankDepartments<T extends { code: string; onTimeRate: number | null; red: number; open: number }>(rows: T[]): Array<T & { rank: number }> {
   const sorted = [...rows].sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || a.red - b.red || a.open - b.open || a.code.localeCompare(b.code));
-  return sorted.map((r, i) => ({ ...r, rank: i + 1 }));
+  return sorted.map((r, i) => Object.assign({}, r, { rank: i + 1 }));
 }

@@ -79,7 +79,8 @@ export function findDuplicates(
     if (sameCaller && (sameCategory || similarityOf() >= threshold)) reasons.push('same_caller_same_subject');
     if (reasons.length === 0) continue;
 
-    found.push({ id: c.id, reasons, ...(distance === undefined ? {} : { distanceMeters: distance }), similarity: similarityOf(), gapMs });
+    // distanceMeters only when known: two literals rather than a spread in between (see domain/with-props.ts)
+    found.push(distance === undefined ? { id: c.id, reasons, similarity: similarityOf(), gapMs } : { id: c.id, reasons, distanceMeters: distance, similarity: similarityOf(), gapMs });
   }
 
   found.sort(

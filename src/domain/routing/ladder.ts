@@ -12,6 +12,7 @@
  */
 import type { AutoRuleId, RoutingCategory, RoutingContext, RoutingInput, RungRole, SkipReason, SkippedRung } from './types.js';
 import { fallbackUnitOf, findUnit, isActive, stationTeamOf } from './units.js';
+import { withProps } from '../with-props.js';
 
 export interface Rung {
   role: RungRole;
@@ -59,7 +60,7 @@ export function climbLadder(rungs: readonly Rung[], input: RoutingInput, ctx: Ro
   const skipped: SkippedRung[] = [];
   for (const rung of rungs) {
     const reason = skipReason(rung, input, ctx);
-    if (reason === null && rung.unit !== null) return { chosen: { ...rung, unit: rung.unit }, skipped };
+    if (reason === null && rung.unit !== null) return { chosen: withProps(rung, { unit: rung.unit }), skipped };
     skipped.push({ role: rung.role, unit: rung.unit, reason: reason ?? 'missing' });
   }
   return { chosen: null, skipped };

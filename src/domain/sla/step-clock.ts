@@ -9,6 +9,7 @@
  */
 import type { WorkCalendar } from '../calendar/index.js';
 import type { SlaStep, TimeLimit } from '../profile/schema.js';
+import { withProps } from '../with-props.js';
 
 export interface StepClock {
   step: SlaStep;
@@ -60,12 +61,11 @@ export function startStep(step: SlaStep, limit: TimeLimit, at: Date, calendar: W
 function resumeOne(clock: StepClock, at: Date, calendar: WorkCalendar): StepClock {
   if (clock.pausedAt === null) return clock;
   const paused = Math.max(0, calendar.measure(clock.limit.unit, parseInstant(clock.pausedAt), at));
-  return {
-    ...clock,
+  return withProps(clock, {
     pausedAt: null,
     pausedMs: clock.pausedMs + paused,
     dueAt: calendar.shift(clock.limit.unit, parseInstant(clock.dueAt), paused).toISOString(),
-  };
+  });
 }
 
 /**
@@ -75,12 +75,12 @@ function resumeOne(clock: StepClock, at: Date, calendar: WorkCalendar): StepCloc
  */
 export function stopStep(clock: StepClock, at: Date, calendar: WorkCalendar): StepClock {
   if (clock.stoppedAt !== null) return clock;
-  return { ...resumeOne(clock, at, calendar), stoppedAt: at.toISOString() };
+  return withProps(resumeOne(clock, at, calendar), { stoppedAt: at.toISOString() });
 }
 
 /** Pause every running clock that is not already paused (a case is suspended as a whole). */
 export function pauseAll(clocks: readonly StepClock[], at: Date): StepClock[] {
-  return clocks.map((c) => (c.stoppedAt === null && c.pausedAt === null ? { ...c, pausedAt: at.toISOString() } : c));
+  return clocks.map((c) => (c.stoppedAt === null && c.pausedAt === null ? withProps(c, { pausedAt: at.toISOString() }) : c));
 }
 
 export function resumeAll(clocks: readonly StepClock[], at: Date, calendar: WorkCalendar): StepClock[] {
@@ -99,11 +99,10 @@ export function extendStep(clock: StepClock, extra: TimeLimit, calendar: WorkCal
   if (clock.stoppedAt !== null) throw new RangeError(`cannot extend the stopped ${clock.step} clock`);
   const oldDue = parseInstant(clock.dueAt);
   const newDue = calendar.addLimit(oldDue, extra);
-  return {
-    ...clock,
+  return withProps(clock, {
     dueAt: newDue.toISOString(),
     allowedMs: clock.allowedMs + calendar.measure(clock.limit.unit, oldDue, newDue),
     extendedBy: [...clock.extendedBy, { ...extra }],
     notified: { yellow: false, red: false },
-  };
+  });
 }

@@ -5,6 +5,7 @@
 import type { WorkCalendar } from '../calendar/index.js';
 import { parseInstant } from './step-clock.js';
 import type { StepClock } from './step-clock.js';
+import { withProps } from '../with-props.js';
 
 export type StepState = 'green' | 'yellow' | 'red' | 'done';
 export type Threshold = 'yellow' | 'red';
@@ -95,5 +96,5 @@ export function thresholdsToFire(
 }
 
 export function markNotified(clock: StepClock, threshold: Threshold): StepClock {
-  return { ...clock, notified: { ...clock.notified, [threshold]: true } };
+  return withProps(clock, { notified: { ...clock.notified, [threshold]: true } });
 }

@@ -20,6 +20,7 @@ import { recordActor, systemActor, systemCaseActor, toCaseActor } from './case-a
 import { factColumns, factsOf } from './case-facts.js';
 import { refusalProblem } from './refusal-problem.js';
 import { routeFor } from './route-for.js';
+import { withProps } from '../../domain/with-props.js';
 
 interface Step {
   action: CaseAction;
@@ -41,12 +42,12 @@ async function prepareInput(ctx: AppContext, row: CaseRow, action: CaseAction, r
   if (action === 'dispatch' && input.leadUnit === undefined) {
     // 派遣 without naming a unit takes routing's decision (the dispatcher confirms it)
     const routing = row.routing ? (JSON.parse(row.routing) as { kind: string; leadUnit: string | null; assistUnits: string[] }) : null;
-    if (routing?.kind === 'auto' && routing.leadUnit) return { ...input, leadUnit: routing.leadUnit, assistUnits: input.assistUnits ?? routing.assistUnits };
+    if (routing?.kind === 'auto' && routing.leadUnit) return withProps(input, { leadUnit: routing.leadUnit, assistUnits: input.assistUnits ?? routing.assistUnits });
   }
   if (action === 'decide-extension' && input.decision === 'approve' && input.limit === undefined) {
     const requested = await lastEventOf(ctx.database.db, row.id, 'extend');
     const limit = requested ? (JSON.parse(requested.data) as { limit?: unknown }).limit : undefined;
-    if (limit !== undefined) return { ...input, limit };
+    if (limit !== undefined) return withProps(input, { limit });
   }
   return input;
 }
@@ -117,10 +118,7 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
   const recorded = recordSteps(steps, JSON.parse(row.deadlines) as StepClock[], { leadUnit: row.lead_unit, categoryCode, urgency, routing, reportedBy }, limitOf, now, town.calendar);
   const clocks = recorded.clocks;
   const last = steps[steps.length - 1]!.decision;
-  Object.assign(patch, factColumns(last.facts), {
-    ...clockColumns(clocks, now, town.calendar, town.rules.deadlines.yellowAt),
-    updated_at: at,
-  });
+  Object.assign(patch, factColumns(last.facts), clockColumns(clocks, now, town.calendar, town.rules.deadlines.yellowAt), { updated_at: at });
   if (action === 'visit') patch.visit_outcome = String(validInput.outcome);
   if (last.to === 'closed' || last.to === 'voided') patch.closed_at = at;
   // the first registration and dispatch are the instants the dashboard's day figures count

@@ -5,6 +5,7 @@ import type { CaseRow } from '../db/repositories/case-repository.js';
 import { authProblems } from '../auth/auth-problems.js';
 import type { TownSnapshot } from '../services/town-snapshot.js';
 import { toCaseActor } from './case-actor.js';
+import { withProps } from '../../domain/with-props.js';
 
 /** The scope of the case list for this actor; null when the role reads no cases at all. */
 export function caseListScope(actor: Actor, town: TownSnapshot): CaseScope | null {
@@ -18,7 +19,7 @@ export function caseListScope(actor: Actor, town: TownSnapshot): CaseScope | nul
 
 export function assertMayReadCase(actor: Actor, row: CaseRow, town: TownSnapshot): void {
   const caseActor = toCaseActor(actor, town);
-  const decision = can({ ...actor, departmentCode: caseActor.departmentCode ?? null }, 'read', 'cases', {
+  const decision = can(withProps(actor, { departmentCode: caseActor.departmentCode ?? null }), 'read', 'cases', {
     stationCode: row.station_code,
     departmentCodes: [row.lead_unit, ...(JSON.parse(row.assist_units) as string[])],
   });

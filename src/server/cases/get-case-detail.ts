@@ -12,6 +12,7 @@ import type { TownSnapshot } from '../services/town-snapshot.js';
 import { toCaseActor } from './case-actor.js';
 import { assertMayReadCase } from './case-access.js';
 import { factsOf } from './case-facts.js';
+import { withProps } from '../../domain/with-props.js';
 
 /**
  * `afterOwnAction`: the answer to an action the actor has just taken is shown even when the action
@@ -24,7 +25,7 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, caseId: strin
   const town = await ctx.town.current();
   if (!options.afterOwnAction) assertMayReadCase(actor, row, town);
   const [events, links, meetings] = await Promise.all([listCaseEvents(db, row.id), linksOf(db, row.id), jointMeetingsOf(db, row.id)]);
-  const detail = buildCaseDetail(ctx, town, actor, row, events, links.map((l) => ({ ...l, reasons: JSON.parse(l.reasons) as DuplicateLink['reasons'] })));
+  const detail = buildCaseDetail(ctx, town, actor, row, events, links.map((l) => withProps(l, { reasons: JSON.parse(l.reasons) as DuplicateLink['reasons'] })));
   detail.jointMeetings = meetings.map((m) => presentJointMeeting(m, (code) => town.units.get(code)?.name ?? null));
   return detail;
 }
@@ -67,8 +68,8 @@ export function buildCaseDetail(
   const presented = events.map(presentEvent);
   const { json } = known;
   const classification = json ? json.classification : row.classification ? (JSON.parse(row.classification) as StoredClassification) : null;
-  return {
-    ...presentCaseSummary(row, town, ctx.cipher, now, known.reporter),
+  // added to the summary, not spread into a new literal (see withProps)
+  return Object.assign(presentCaseSummary(row, town, ctx.cipher, now, known.reporter), {
     channelData: json ? json.channelData : (JSON.parse(row.channel_data) as Record<string, unknown>),
     classification: classification ? withNames(classification, town) : null,
     routing: json ? json.routing : row.routing ? (JSON.parse(row.routing) as CaseDetailDto['routing']) : null,
@@ -86,9 +87,9 @@ export function buildCaseDetail(
     allowedActions: allowedActions(factsOf(row), toCaseActor(actor, town), { designateAfterReturns: town.rules.routing.designateAfterReturns }),
     photos: [...new Set(presented.flatMap((e) => e.attachments))],
     jointMeetings: [],
-  };
+  });
 }
 
 function withNames(c: StoredClassification, town: TownSnapshot): ClassificationDto {
-  return { ...c, suggestions: c.suggestions.map((s) => ({ ...s, name: town.categories.get(s.code)?.name ?? null })) };
+  return withProps(c, { suggestions: c.suggestions.map((s) => withProps(s, { name: town.categories.get(s.code)?.name ?? null })) });
 }

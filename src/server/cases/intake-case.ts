@@ -21,6 +21,7 @@ import { locateIn, type TownSnapshot } from '../services/town-snapshot.js';
 import { recordActor } from './case-actor.js';
 import { routeFor } from './route-for.js';
 import { timeOrderedUuid } from '../ids/time-ordered-uuid.js';
+import { withProps } from '../../domain/with-props.js';
 
 export type IntakeResult =
   | { created: false; caseId: string }
@@ -195,8 +196,8 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
         duplicates.flatMap((d) => {
           const common = { town_id: ctx.townId, kind: 'possible_duplicate', reasons: JSON.stringify(d.reasons), distance_m: d.distanceMeters ?? null, similarity: d.similarity ?? null, created_at: at };
           return [
-            { ...common, case_id: id, other_case_id: d.id },
-            { ...common, case_id: d.id, other_case_id: id },
+            withProps(common, { case_id: id, other_case_id: d.id }),
+            withProps(common, { case_id: d.id, other_case_id: id }),
           ];
         }),
       );

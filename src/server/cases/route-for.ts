@@ -1,6 +1,7 @@
 /** Routing (三个坚持) against the town in memory; the decision is stored with the rule that fired. */
 import { routeCase, ruleLabels, type RoutingContext, type RoutingDecision } from '../../domain/routing/index.js';
 import type { TownSnapshot } from '../services/town-snapshot.js';
+import { withProps } from '../../domain/with-props.js';
 
 export interface StoredRouting {
   kind: RoutingDecision['kind'];
@@ -56,7 +57,7 @@ function routingViewOf(town: TownSnapshot): RoutingView {
 }
 
 export function routeFor(town: TownSnapshot, request: RouteRequest, at: string): StoredRouting {
-  if (request.returnCount > 0 || request.returnedBy.length > 0 || request.crossDepartment || request.escalated) return { ...decide(town, request), decidedAt: at };
+  if (request.returnCount > 0 || request.returnedBy.length > 0 || request.crossDepartment || request.escalated) return withProps(decide(town, request), { decidedAt: at });
   const fresh = routingViewOf(town).fresh;
   const key = `${request.categoryCode ?? ''}|${request.stationCode ?? ''}`;
   let decided = fresh.get(key);
@@ -64,7 +65,7 @@ export function routeFor(town: TownSnapshot, request: RouteRequest, at: string):
     decided = deepFreeze(decide(town, request));
     fresh.set(key, decided);
   }
-  return { ...decided, decidedAt: at };
+  return withProps(decided, { decidedAt: at });
 }
 
 function decide(town: TownSnapshot, request: RouteRequest): Omit<StoredRouting, 'decidedAt'> {

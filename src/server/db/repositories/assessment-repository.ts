@@ -8,6 +8,7 @@ import { countFacts, type AssessmentFact } from '../../../domain/assessment/inde
 import { deferredWritesOf } from '../deferred-writes.js';
 import { insertMany, type SqlValue } from './bulk-insert.js';
 import { addToCounters } from './counter-upsert.js';
+import { withProps } from '../../../domain/with-props.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -133,7 +134,7 @@ export async function factCases(db: Db, townId: string, number: { subject: strin
     .where('f.day', '<=', number.to);
   if (page.beforeSeq !== undefined) q = q.where('f.seq', '<', page.beforeSeq);
   const rows = await q.orderBy('f.seq', 'desc').limit(page.limit).execute();
-  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  return rows.map((r) => withProps(r, { seq: Number(r.seq) }));
 }
 
 export async function countFactCases(db: Db, townId: string, number: { subject: string; key: string; metric: string; from: string; to: string }): Promise<number> {
@@ -156,7 +157,7 @@ export function insertAdjustment(db: Db, row: { id: string; town_id: string; yea
 
 export async function adjustmentsOf(db: Db, townId: string, year: number) {
   const rows = await db.selectFrom('assessment_adjustments').selectAll().where('town_id', '=', townId).where('year', '=', year).orderBy('at').orderBy('id').execute();
-  return rows.map((r) => ({ ...r, points: Number(r.points) }));
+  return rows.map((r) => withProps(r, { points: Number(r.points) }));
 }
 
 /**
@@ -180,7 +181,7 @@ export async function latestUnitFacts(db: Db, townId: string, unit: string, metr
     .orderBy('f.seq', 'desc');
   if (Number.isFinite(limit)) q = q.limit(limit);
   const rows = await q.execute();
-  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  return rows.map((r) => withProps(r, { seq: Number(r.seq) }));
 }
 
 /** The persistent problems of a period that count for accountability (domain/assessment accountableUnit). */

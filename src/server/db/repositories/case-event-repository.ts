@@ -14,6 +14,7 @@ import { caseEventColumns, insertMany } from './bulk-insert.js';
 import { setUpsert } from './counter-upsert.js';
 import { isPostgres } from '../migrations/column-types.js';
 import type { CaseEventsTable } from '../schema-cases.js';
+import { withProps } from '../../../domain/with-props.js';
 
 export type CaseEventRow = Selectable<CaseEventsTable>;
 
@@ -80,7 +81,7 @@ export async function appendCaseEvent(trx: Transaction<DB>, townId: string, even
     at: event.at,
     prev_hash: head.hash,
   };
-  const row: CaseEventRow = { ...base, hash: chainHash(head.hash, eventHashPayload(base)) };
+  const row: CaseEventRow = withProps(base, { hash: chainHash(head.hash, eventHashPayload(base)) });
   const values = caseEventColumns.map((c) => row[c]);
   if (deferred && options.newCase) deferred.addRows('case_events', caseEventColumns, [values]);
   else await insertMany(trx, 'case_events', caseEventColumns, [values]);

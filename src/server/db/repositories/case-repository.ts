@@ -10,6 +10,7 @@ import { caseColumns, insertMany, type SqlValue } from './bulk-insert.js';
 import { setUpsert } from './counter-upsert.js';
 import { sqlText } from './sql-text.js';
 import { isPostgres } from '../migrations/column-types.js';
+import { withProps } from '../../../domain/with-props.js';
 
 export type CaseRow = Selectable<CasesTable>;
 export type NewCaseRow = Insertable<CasesTable>;
@@ -83,13 +84,13 @@ export async function insertCase(trx: Transaction<DB>, row: CaseRow, options: { 
 export async function updateCase(trx: Transaction<DB>, townId: string, before: CaseRow, patch: CasePatch): Promise<boolean> {
   const result = await trx
     .updateTable('cases')
-    .set({ ...patch, version: before.version + 1 })
+    .set(withProps(patch, { version: before.version + 1 }))
     .where('town_id', '=', townId)
     .where('id', '=', before.id)
     .where('version', '=', before.version)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
-  await applyCounterDeltas(trx, townId, counterDeltas(before, { ...before, ...patch } as CaseRow));
+  await applyCounterDeltas(trx, townId, counterDeltas(before, withProps(before, patch) as CaseRow));
   return true;
 }
 

@@ -8,6 +8,7 @@ import type { DashboardCase } from '../../../domain/dashboard/index.js';
 import type { DB } from '../schema.js';
 import { deferredWritesOf } from '../deferred-writes.js';
 import { addToCounters } from './counter-upsert.js';
+import { withProps } from '../../../domain/with-props.js';
 
 const dashboardKeyColumns = ['dim', 'bucket', 'key', 'metric'] as const;
 
@@ -156,7 +157,7 @@ export async function locatedCasesIn(db: Db, townId: string, statuses: readonly 
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, lng: Number(r.lng), lat: Number(r.lat) }));
+  return rows.map((r) => withProps(r, { lng: Number(r.lng), lat: Number(r.lat) }));
 }
 
 export interface ReportPositionRow {
@@ -187,7 +188,7 @@ export async function recentReportPositions(db: Db, townId: string, channel: str
     .orderBy('c.id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, lng: Number(r.lng), lat: Number(r.lat) }));
+  return rows.map((r) => withProps(r, { lng: Number(r.lng), lat: Number(r.lat) }));
 }
 
 /**

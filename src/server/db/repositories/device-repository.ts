@@ -1,6 +1,7 @@
 /** The town's cameras and sensors (the devices profile table) and the open cases reported through them. */
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../schema.js';
+import { withProps } from '../../../domain/with-props.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -22,7 +23,7 @@ export async function listDevices(db: Db, townId: string): Promise<DeviceRow[]> 
     .where('active', '=', 1)
     .orderBy('code')
     .execute();
-  return rows.map((r) => ({ ...r, lng: Number(r.lng), lat: Number(r.lat) }));
+  return rows.map((r) => withProps(r, { lng: Number(r.lng), lat: Number(r.lat) }));
 }
 
 export interface DeviceCaseRow {

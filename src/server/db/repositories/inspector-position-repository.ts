@@ -2,6 +2,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 import type { InspectorPositionsTable } from '../schema-positions.js';
+import { withProps } from '../../../domain/with-props.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type InspectorPositionRow = Selectable<InspectorPositionsTable>;
@@ -58,7 +59,7 @@ export async function latestInspectorPositions(db: Db, townId: string, from: str
     .where('u.role', '=', 'inspector')
     .where('u.active', '=', 1)
     .execute();
-  return rows.map((r) => ({ ...r, lng: Number(r.lng), lat: Number(r.lat), accuracy_m: r.accuracy_m === null ? null : Number(r.accuracy_m) }));
+  return rows.map((r) => withProps(r, { lng: Number(r.lng), lat: Number(r.lat), accuracy_m: r.accuracy_m === null ? null : Number(r.accuracy_m) }));
 }
 
 /** The housekeeping: track points and latest positions recorded before `before` (every town); the platform keeps no older position. */

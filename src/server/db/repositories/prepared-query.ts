@@ -11,6 +11,7 @@
  */
 import { createQueryId, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
+import { withProps } from '../../../domain/with-props.js';
 
 type Compiled<R> = { query: CompiledQuery<R>; argumentAt: readonly (number | undefined)[] };
 
@@ -37,7 +38,7 @@ export function preparedQuery<A extends string[], R>(build: (db: Kysely<DB>, ...
     }
     const { query, argumentAt } = compiled;
     const parameters = query.parameters.map((p, k) => (argumentAt[k] === undefined ? p : args[argumentAt[k]]));
-    const result = await db.executeQuery<R>({ ...query, queryId: createQueryId(), parameters });
+    const result = await db.executeQuery<R>(withProps(query, { queryId: createQueryId(), parameters }));
     return result.rows;
   };
 }

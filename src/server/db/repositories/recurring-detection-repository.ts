@@ -2,6 +2,7 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 import type { RecurringCcTable, RecurringLogTable, RecurringRecordsTable, RecurringSightingsTable } from '../schema-recurring.js';
+import { withProps } from '../../../domain/with-props.js';
 
 export type RecurringRecordRow = Selectable<RecurringRecordsTable>;
 export type SightingRow = Selectable<RecurringSightingsTable>;
@@ -79,7 +80,7 @@ export async function recordsAtPlace(db: Db, townId: string, categoryCode: strin
   const newest = ['cell', 'grid'].map((kind) => rows.find((r) => r.place_kind === kind)).filter((r): r is RecurringRecordRow => r !== undefined);
   if (newest.length === 0) return [];
   const cc = await db.selectFrom('recurring_cc').select(['record_id', 'threshold']).where('town_id', '=', townId).where('record_id', 'in', newest.map((r) => r.id)).execute();
-  return newest.map((r) => ({ ...r, copied: cc.filter((c) => c.record_id === r.id).map((c) => Number(c.threshold)) }));
+  return newest.map((r) => withProps(r, { copied: cc.filter((c) => c.record_id === r.id).map((c) => Number(c.threshold)) }));
 }
 
 /** Sightings of a category in a cell or a grid, reported in a time range, that belong to no record. */

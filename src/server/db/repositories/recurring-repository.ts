@@ -3,6 +3,7 @@ import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { DB } from '../schema.js';
 import type { RecurringRecordsTable } from '../schema-recurring.js';
 import type { RecurringRecordRow } from './recurring-detection-repository.js';
+import { withProps } from '../../../domain/with-props.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -73,7 +74,7 @@ export function recordCopies(db: Db, townId: string, recordId: string) {
 export async function updateRecord(trx: Transaction<DB>, townId: string, before: RecurringRecordRow, patch: Updateable<RecurringRecordsTable>): Promise<boolean> {
   const r = await trx
     .updateTable('recurring_records')
-    .set({ ...patch, version: before.version + 1 })
+    .set(withProps(patch, { version: before.version + 1 }))
     .where('town_id', '=', townId)
     .where('id', '=', before.id)
     .where('version', '=', before.version)
