@@ -91,6 +91,37 @@ interface ClassConstants {
   logUnseen: Float64Array;
   /** log of the class's prior */
   logPrior: Float64Array;
+  /** per term, what score() derives from its counts: filled as terms are met, dropped with the revision */
+  terms: Map<string, TermConstants>;
+}
+
+interface TermConstants {
+  /** the classes that have seen the term */
+  classes: Int32Array;
+  /** log((k + α) / α) per class above: the term's evidence beyond an unseen term's */
+  excess: Float64Array;
+  /** Σ_c k_c / denom_c */
+  seenShare: number;
+}
+
+const TERM_CACHE_LIMIT = 20_000;
+
+function termConstants(constants: ClassConstants, row: ReadonlyMap<number, number>, term: string, alpha: number): TermConstants {
+  let cached = constants.terms.get(term);
+  if (cached) return cached;
+  const classes = new Int32Array(row.size);
+  const excess = new Float64Array(row.size);
+  let seenShare = 0;
+  let i = 0;
+  for (const [c, k] of row) {
+    classes[i] = c;
+    excess[i++] = Math.log(k + alpha) - Math.log(alpha);
+    seenShare += k / constants.denom[c]!;
+  }
+  cached = { classes, excess, seenShare };
+  if (constants.terms.size >= TERM_CACHE_LIMIT) constants.terms.clear();
+  constants.terms.set(term, cached);
+  return cached;
 }
 
 const constantsOf = new WeakMap<ModelState, ClassConstants>();
@@ -112,7 +143,7 @@ function classConstants(model: ModelState): ClassConstants {
     logUnseen[c] = Math.log(alpha / denom[c]!);
     logPrior[c] = Math.log((1 - backgroundPrior) * ((model.exampleCounts[c]! + priorStrength) / (totalExamples + n * priorStrength)));
   }
-  const constants = { revision: model.revision, denom, unseenShare, logUnseen, logPrior };
+  const constants = { revision: model.revision, denom, unseenShare, logUnseen, logPrior, terms: new Map<string, TermConstants>() };
   constantsOf.set(model, constants);
   return constants;
 }
@@ -124,13 +155,13 @@ export function score(model: ModelState, terms: ReadonlyMap<string, number>, k: 
   if (k <= 0) return [];
   const { alpha, backgroundPrior, temperature } = model.params;
   const n = model.codes.length;
-  const { denom, unseenShare, logUnseen, logPrior } = classConstants(model);
+  const constants = classConstants(model);
+  const { denom, unseenShare, logUnseen, logPrior } = constants;
 
   const ll = new Float64Array(n);
   let llBackground = 0;
   let weightSum = 0;
   const pBackgroundOf = new Map<string, number>();
-  const logAlpha = Math.log(alpha);
   for (const [term, count] of terms) {
     const row = model.counts.get(term);
     // a term no category has seen is equally likely under all of them: it carries no evidence
@@ -138,13 +169,12 @@ export function score(model: ModelState, terms: ReadonlyMap<string, number>, k: 
     // sublinear, so that a caller repeating one word does not dominate
     const w = count <= 1 ? count : 1 + Math.log(count);
     weightSum += w;
-    let seenShare = 0;
-    for (const [c, k] of row) seenShare += k / denom[c]!;
+    const { classes, excess, seenShare } = termConstants(constants, row, term, alpha);
     const pBackground = (unseenShare + seenShare) / n;
     pBackgroundOf.set(term, pBackground);
     llBackground += w * Math.log(pBackground);
     // the unseen part (log α/denom) is added for every class below; here only the excess
-    for (const [c, k] of row) ll[c]! += w * (Math.log(k + alpha) - logAlpha);
+    for (let i = 0; i < classes.length; i++) ll[classes[i]!]! += w * excess[i]!;
   }
 
   // log P(c, text) per class and for the background, then a softmax shifted by the maximum
@@ -170,7 +200,7 @@ export function score(model: ModelState, terms: ReadonlyMap<string, number>, k: 
     best.splice(at, 0, { index: c, confidence });
     if (best.length > k) best.pop();
   }
-  return best.map((s): Scored => ({ ...s, matchedTerms: matched(model, s.index, pBackgroundOf, denom[s.index]!) }));
+  return best.map((s): Scored => ({ index: s.index, confidence: s.confidence, matchedTerms: matched(model, s.index, pBackgroundOf, denom[s.index]!) }));
 }
 
 /** The text's terms that speak for this category more than for the average one, strongest first. */
