@@ -75,26 +75,52 @@ export function insertManyQueries(table: RowTable, columns: readonly string[], r
 }
 
 /** String.prototype's ES2024 methods, in Node.js 20 but not in the compiler's ES2023 library */
-type WellFormed = { isWellFormed(): boolean; toWellFormed(): string };
+type WellFormed = { toWellFormed(): string };
+
+const wellFormed = (value: SqlValue): SqlValue => (typeof value === 'string' ? (value as unknown as WellFormed).toWellFormed() : value);
+
+type RowObjects = (rows: readonly (readonly SqlValue[])[]) => Array<Record<string, SqlValue>>;
+
+/**
+ * Rows as objects keyed by `columns`, each copied from one template with those keys in that order:
+ * every row's object has one shape, so JSON.stringify writes them all in one fast pass. One function
+ * per column list, so its stores meet that one shape.
+ */
+function rowObjectsFor(columns: readonly string[]): RowObjects {
+  const template: Record<string, SqlValue> = Object.fromEntries(columns.map((c) => [c, null]));
+  return (rows) =>
+    rows.map((row) => {
+      const object = { ...template };
+      for (let c = 0; c < columns.length; c++) object[columns[c]!] = row[c] ?? null;
+      return object;
+    });
+}
+
+const rowObjectsByList = new WeakMap<readonly string[], RowObjects>();
+const rowObjectsByNames = new Map<string, RowObjects>();
+
+function rowObjects(columns: readonly string[]): RowObjects {
+  let build = rowObjectsByList.get(columns);
+  if (build === undefined) {
+    // a list built afresh for each call (the counters') finds its function by its names
+    const names = columns.join(',');
+    build = rowObjectsByNames.get(names) ?? rowObjectsFor(columns);
+    rowObjectsByNames.set(names, build);
+    rowObjectsByList.set(columns, build);
+  }
+  return build;
+}
 
 /**
  * Rows as a JSON array of objects keyed by column, for PostgreSQL's json_populate_recordset: each
  * value is converted by its column's type as a text parameter would be (instants, numbers, text).
  * A lone surrogate (text a client sent as a broken "\ud800" escape) becomes U+FFFD, as it does when
- * a text parameter is encoded as UTF-8: PostgreSQL refuses it inside JSON.
+ * a text parameter is encoded as UTF-8: PostgreSQL refuses it inside JSON. JSON.stringify writes a
+ * lone surrogate as a lower-case \udxxx escape, and a well-formed pair as itself; so only a text
+ * holding "\ud" (rare: that, or such an escape written as text) is written again, its strings made
+ * well-formed first.
  */
 export function rowsJson(columns: readonly string[], rows: readonly (readonly SqlValue[])[]): string {
-  const names = columns.map((c) => `${JSON.stringify(c)}:`);
-  let json = '[';
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    json += r === 0 ? '{' : ',{';
-    for (let c = 0; c < names.length; c++) {
-      const value = row[c] ?? null;
-      const text = typeof value === 'string' && !(value as unknown as WellFormed).isWellFormed() ? (value as unknown as WellFormed).toWellFormed() : value;
-      json += (c === 0 ? '' : ',') + names[c] + JSON.stringify(text);
-    }
-    json += '}';
-  }
-  return json + ']';
+  const json = JSON.stringify(rowObjects(columns)(rows));
+  return json.includes('\\ud') ? JSON.stringify(rowObjects(columns)(rows.map((row) => row.map(wellFormed)))) : json;
 }
