@@ -64,6 +64,14 @@ export function closedOnTime(deadlines: string): boolean {
   return !clocks.some(wasLate);
 }
 
+/** the last instant's four buckets: a case's flows mostly share one instant, and a write's before and after too */
+let lastBuckets: { at: string; buckets: Record<BucketKind, string> } | undefined;
+
+function bucketsOf(at: string): Record<BucketKind, string> {
+  if (lastBuckets?.at !== at) lastBuckets = { at, buckets: { h: bucketOf('h', at), d: bucketOf('d', at), w: bucketOf('w', at), m: bucketOf('m', at) } };
+  return lastBuckets.buckets;
+}
+
 /** Every counter this case adds 1 to. */
 export function contributions(c: DashboardCase): Counter[] {
   const out: Counter[] = [];
@@ -79,10 +87,11 @@ export function contributions(c: DashboardCase): Counter[] {
   };
   const flow = (at: string | null, metric: string, dims: readonly DashboardDim[]) => {
     if (at === null) return;
-    for (const kind of allKinds) out.push({ dim: 'town', key: ALL, bucket: bucketOf(kind, at), metric });
+    const buckets = bucketsOf(at);
+    for (const kind of allKinds) out.push({ dim: 'town', key: ALL, bucket: buckets[kind], metric });
     // every dimension by day; units also by month (the ranking), the town also by hour, week, month
-    add(dims, bucketOf('d', at), metric);
-    if (dims.includes('dept')) add(['dept'], bucketOf('m', at), metric);
+    add(dims, buckets.d, metric);
+    if (dims.includes('dept')) add(['dept'], buckets.m, metric);
   };
 
   // gauges
