@@ -2,8 +2,26 @@
 // "井盖缺失" identical.
 const NOISE = /[\s\p{P}\p{S}]+/gu;
 
-/** The set of character bigrams of a text (a single character counts as its own unit). */
-export function charBigrams(text: string): Set<string> {
+/**
+ * The texts met lately and their bigrams: an intake compares its text with its candidates', and the
+ * same recent cases are candidates of many intakes (each text's set is made once, not at every
+ * comparison). Cleared when full.
+ */
+const recentGrams = new Map<string, ReadonlySet<string>>();
+const RECENT_GRAMS_LIMIT = 5_000;
+
+/** The set of character bigrams of a text (a single character counts as its own unit); shared, not to be changed. */
+export function charBigrams(text: string): ReadonlySet<string> {
+  let grams = recentGrams.get(text);
+  if (grams === undefined) {
+    grams = bigramsOf(text);
+    if (recentGrams.size >= RECENT_GRAMS_LIMIT) recentGrams.clear();
+    recentGrams.set(text, grams);
+  }
+  return grams;
+}
+
+function bigramsOf(text: string): Set<string> {
   const chars = Array.from(text.normalize('NFKC').toLowerCase().replace(NOISE, ''));
   const grams = new Set<string>();
   if (chars.length === 1) grams.add(chars[0]!);
