@@ -20,6 +20,7 @@ import type { AppContext } from '../context.js';
 import { adjustmentsOf, persistentProblemCases, persistentProblemGroups, sumAssessmentCounts, latestUnitFacts, type PersistentProblemScope } from '../db/repositories/assessment-repository.js';
 import { listPersonnel } from '../db/repositories/personnel-repository.js';
 import { Problem } from '../http/problem.js';
+import { withProps } from '../../domain/with-props.js';
 
 export function assessmentRulesOf(rules: { assessment?: AssessmentRules }): AssessmentRules {
   if (!rules.assessment) {
@@ -126,7 +127,7 @@ export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf:
   // 责任追究: counted per unit by one grouped query; each unit's most recent cases of each kind are
   // read per (lead unit, category) group along the index, newest first, and merged
   const ownerOf = (code: string | null) => (code ? (town.categories.get(code)?.owner ?? null) : null);
-  const groups = persistentGroups.map((g) => ({ ...g, unit: accountableUnit(g.leadUnit, ownerOf(g.categoryCode)) }));
+  const groups = persistentGroups.map((g) => withProps(g, { unit: accountableUnit(g.leadUnit, ownerOf(g.categoryCode)) }));
   const counted = accountabilityCounts(groups);
   const ref = (c: { id: string; case_no: string; category_code: string | null; created_at: string }) => ({ caseId: c.id, caseNo: c.case_no, categoryCode: c.category_code, categoryName: categoryName(c.category_code), at: c.created_at });
   const newestCases = async (unit: string, kind: 'foundLate' | 'unresolved') => {
@@ -142,8 +143,8 @@ export async function getAnnualAssessment(ctx: AppContext, year: number, sumsOf:
         name: unitName(unit),
         foundLateCount: n.foundLateCount,
         unresolvedCount: n.unresolvedCount,
-        foundLate: foundLate.map((c) => ({ ...ref(c), channel: c.channel })),
-        unresolved: unresolved.map((c) => ({ ...ref(c), status: c.status, overdue: true })),
+        foundLate: foundLate.map((c) => withProps(ref(c), { channel: c.channel })),
+        unresolved: unresolved.map((c) => withProps(ref(c), { status: c.status, overdue: true as const })),
       };
     }),
   );

@@ -5,6 +5,7 @@ import type { IndicatorsDto, IndicatorsQuery } from '../../contracts/assessment.
 import type { AppContext } from '../context.js';
 import { sumAssessmentCounts } from '../db/repositories/assessment-repository.js';
 import { listUsers } from '../db/repositories/user-repository.js';
+import { withProps } from '../../domain/with-props.js';
 
 export async function getIndicators(ctx: AppContext, query: IndicatorsQuery): Promise<IndicatorsDto> {
   const today = localDateOf(ctx.clock.now());
@@ -24,5 +25,5 @@ export async function getIndicators(ctx: AppContext, query: IndicatorsQuery): Pr
   if (query.key !== undefined) subjects = subjects.filter((s) => s.key === query.key);
 
   const indicatorsOf = (c: FactCounts) => (query.subject === 'unit' ? unitIndicators(c) : query.subject === 'station' ? stationIndicators(c) : inspectorIndicators(c));
-  return { subject: query.subject, from: range.from, to: range.to, items: subjects.map((s) => ({ ...s, indicators: indicatorsOf(byKey.get(s.key) ?? {}) })) };
+  return { subject: query.subject, from: range.from, to: range.to, items: subjects.map((s) => withProps(s, { indicators: indicatorsOf(byKey.get(s.key) ?? {}) })) };
 }

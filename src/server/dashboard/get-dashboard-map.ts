@@ -12,6 +12,7 @@ import { locatedCasesIn, recentReportPositions, type ReportPositionRow } from '.
 import { latestInspectorPositions, type LatestInspectorPosition } from '../db/repositories/inspector-position-repository.js';
 import type { TownSnapshot } from '../services/town-snapshot.js';
 import { mapDevices } from './map-devices.js';
+import { withProps } from '../../domain/with-props.js';
 
 /** more markers than this would not be readable on one screen, clustered or not */
 export const MAP_CASE_CAP = 3000;
@@ -56,7 +57,7 @@ function inspectorsOf(town: TownSnapshot, reports: readonly ReportPositionRow[],
   for (const id of new Set([...fixOf.keys(), ...latestReport.keys()])) {
     const fix = fixOf.get(id);
     const report = latestReport.get(id);
-    const pick = freshestPosition(fix && { ...fix, at: fix.recorded_at }, report);
+    const pick = freshestPosition(fix && withProps(fix, { at: fix.recorded_at }), report);
     if (!pick) continue;
     const stationCode = fix?.station_code ?? report?.station_code ?? null;
     const common = {
@@ -71,8 +72,8 @@ function inspectorsOf(town: TownSnapshot, reports: readonly ReportPositionRow[],
     };
     out.push(
       pick.source === 'gps'
-        ? { ...common, source: 'gps', accuracy: pick.position.accuracy_m, caseNo: null }
-        : { ...common, source: 'report', accuracy: null, caseNo: pick.position.case_no },
+        ? withProps(common, { source: 'gps' as const, accuracy: pick.position.accuracy_m, caseNo: null })
+        : withProps(common, { source: 'report' as const, accuracy: null, caseNo: pick.position.case_no }),
     );
   }
   // the freshest first

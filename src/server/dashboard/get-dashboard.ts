@@ -28,6 +28,7 @@ import { presentPeriod } from '../presenters/command-mode.js';
 import { chainHead } from '../db/repositories/case-event-repository.js';
 import { countersIn, recentAlertEvents, type AlertCandidate } from '../db/repositories/dashboard-repository.js';
 import type { TownSnapshot } from '../services/town-snapshot.js';
+import { withProps } from '../../domain/with-props.js';
 
 const ALERT_LIMIT = 20;
 /** how far back in the record the ticker looks for alerts */
@@ -85,7 +86,7 @@ export async function getDashboard(ctx: AppContext): Promise<DashboardDto> {
     .filter((s) => !s.temporary || isInForce(s, localDate) || keysOf('station').has(s.code))
     .map((s) => {
       const g = gaugeFigures(get, 'station', s.code);
-      return { code: s.code, name: stationNames.get(s.code) ?? s.code, temporary: s.temporary, ...g, today: flowFigures(get, 'station', s.code, today) };
+      return withProps({ code: s.code, name: stationNames.get(s.code) ?? s.code, temporary: s.temporary, ...g }, { today: flowFigures(get, 'station', s.code, today) });
     });
 
   const categoryCodes = new Set([...keysOf('category')].filter((k) => k !== NONE));
@@ -117,7 +118,7 @@ export async function getDashboard(ctx: AppContext): Promise<DashboardDto> {
     date: localDate,
     lastSeq: head?.seq ?? 0,
     town: { code: ctx.townId, name: town.name },
-    now: { ...townGauges, byStatus },
+    now: withProps(townGauges, { byStatus }),
     today: flowFigures(get, 'town', ALL, today),
     byChannel: channels.map((channel) => ({ channel, open: get('channel', channel, NOW_BUCKET, 'open'), today: flowFigures(get, 'channel', channel, today) })),
     stations,

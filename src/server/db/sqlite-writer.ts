@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { CompiledQuery } from 'kysely';
+import { withProps } from '../../domain/with-props.js';
 
 /** The worker's source: plain CommonJS, so it runs the same under tsx, vitest and the built server. */
 const workerSource = `
@@ -98,7 +99,7 @@ export class SqliteWriter {
       this.pending.set(id, { resolve, reject });
       // keeps the process alive only while a batch is in the writer's hands
       worker.ref();
-      worker.postMessage({ ...message, id });
+      worker.postMessage(withProps(message, { id }));
     });
   }
 

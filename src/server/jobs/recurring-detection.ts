@@ -14,6 +14,7 @@ import type { AppContext } from '../context.js';
 import { chainHead } from '../db/repositories/case-event-repository.js';
 import { detectionEvents, lockCheckpoint, readCheckpoint, saveCheckpoint } from '../db/repositories/recurring-detection-repository.js';
 import { considerEvent, type Considered } from '../recurring/consider-event.js';
+import { withProps } from '../../domain/with-props.js';
 
 export interface DetectionRun {
   /** events read (reports and registrations) */
@@ -57,7 +58,7 @@ export async function detectRecurring(ctx: AppContext, options: DetectionOptions
       const outcomes: Considered[] = [];
       let copied = 0;
       for (const e of events) {
-        const r = await considerEvent(trx, ctx, town, rules, { ...e, seq: Number(e.seq) });
+        const r = await considerEvent(trx, ctx, town, rules, withProps(e, { seq: Number(e.seq) }));
         outcomes.push(r.outcome);
         copied += r.copied;
       }

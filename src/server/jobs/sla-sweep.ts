@@ -12,6 +12,7 @@ import { factColumns, factsOf } from '../cases/case-facts.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent } from '../db/repositories/case-event-repository.js';
 import { casesDueForSweep, insertOutbox, updateCase, type CaseRow } from '../db/repositories/case-repository.js';
+import { withProps } from '../../domain/with-props.js';
 
 const stepLabels: Record<string, string> = { dispatch: '派遣', accept: '签收', handle: '处置', verify: '核查', visit: '回访' };
 
@@ -42,7 +43,7 @@ export function sweepEvents(start: CaseFacts, firings: readonly SweepFiring[], y
       if (!d.ok) continue;
       facts = d.facts;
       // the unit that let the step run late: what the assessment counts it for
-      events.push({ action, from: d.event.from, to: d.event.to, reason, data: { ...d.event.data, step: f.step, threshold: f.threshold, automatic: true, ...(start.leadUnit ? { unit: start.leadUnit } : {}) } });
+      events.push({ action, from: d.event.from, to: d.event.to, reason, data: withProps(d.event.data, { step: f.step, threshold: f.threshold, automatic: true, ...(start.leadUnit ? { unit: start.leadUnit } : {}) }) });
       break;
     }
   }
@@ -60,11 +61,7 @@ async function sweepOne(ctx: AppContext, row: CaseRow, now: Date, result: SweepR
     else result.urged++;
   }
   await ctx.database.write(async (trx) => {
-    const updated = await updateCase(trx, ctx.townId, row, {
-      ...factColumns(facts),
-      ...clockColumns(plan.clocks, now, town.calendar, yellowAt),
-      updated_at: events.length > 0 ? at : row.updated_at,
-    });
+    const updated = await updateCase(trx, ctx.townId, row, Object.assign(factColumns(facts), clockColumns(plan.clocks, now, town.calendar, yellowAt), { updated_at: events.length > 0 ? at : row.updated_at }));
     // someone acted on the case meanwhile: the next sweep looks at it again with fresh clocks
     if (!updated) return;
     for (const e of events) {

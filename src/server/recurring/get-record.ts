@@ -10,6 +10,7 @@ import { findPersonnel } from '../db/repositories/personnel-repository.js';
 import { problems } from '../http/problem.js';
 import { presentRecord } from '../presenters/recurring.js';
 import { assertMay, recordDecision, recordScope } from './record-access.js';
+import { withProps } from '../../domain/with-props.js';
 
 const DAY_MS = 86_400_000;
 /** the map draws at most this many cells (the busiest) */
@@ -35,13 +36,12 @@ export async function getRecordFor(ctx: AppContext, actor: Actor, id: string): P
   const [cases, log, copies] = await Promise.all([recordCases(db, ctx.townId, id), recordLog(db, id), recordCopies(db, ctx.townId, id)]);
   const leaderCodes = [...new Set(copies.map((c) => c.leader_code).filter((c): c is string => c !== null))];
   const leaders = new Map((await Promise.all(leaderCodes.map((c) => findPersonnel(db, ctx.townId, c)))).filter((p) => p !== undefined).map((p) => [p.code, p.name]));
-  return {
-    ...presentRecord(row, town),
+  return Object.assign(presentRecord(row, town), {
     cases: cases.map((c) => ({ id: c.id, caseNo: c.case_no, status: c.status as CaseStatus, channel: c.channel as Channel, complaint: c.complaint === 1, reportedAt: c.reported_at, joinedAt: c.joined_at, reopened: c.reopened === 1 })),
     log: log.map((l) => ({ id: Number(l.id), kind: l.kind as RecurringLogKind, text: l.text, caseId: l.case_id, actor: { type: l.actor_type, name: l.actor_name, role: l.actor_role }, at: l.at })),
     copies: copies.map((c) => ({ threshold: Number(c.threshold), complaints: Number(c.complaints), caseId: c.case_id, leader: c.leader_code ? { code: c.leader_code, name: leaders.get(c.leader_code) ?? c.leader_code } : null, notified: Number(c.notified), at: c.at })),
     allowedActions: recurringActions.filter((a) => decideRecord(row.status as RecurringStatus, a).ok && recordDecision(actor, town, row, a).allowed),
-  };
+  });
 }
 
 export async function heatFor(ctx: AppContext, actor: Actor, query: { category?: string; station?: string; days?: number }): Promise<RecurringHeatDto> {
@@ -63,6 +63,6 @@ export async function heatFor(ctx: AppContext, actor: Actor, query: { category?:
     resolution: rules.h3Resolution,
     days,
     since,
-    cells: counts.map((c) => ({ cell: c.cell, count: Number(c.n), ...cellShape(c.cell), activeRecords: active.filter((r) => r.place === c.cell).map((r) => r.id) })),
+    cells: counts.map((c) => withProps({ cell: c.cell, count: Number(c.n), ...cellShape(c.cell) }, { activeRecords: active.filter((r) => r.place === c.cell).map((r) => r.id) })),
   };
 }

@@ -6,10 +6,11 @@ import { toCaseActor } from '../cases/case-actor.js';
 import type { RecurringRecordRow } from '../db/repositories/recurring-detection-repository.js';
 import type { RecordScope } from '../db/repositories/recurring-repository.js';
 import type { TownSnapshot } from '../services/town-snapshot.js';
+import { withProps } from '../../domain/with-props.js';
 
 /** The actor with its unit as the policy sees it (a station chief: the station team's code). */
 function withUnit(actor: Actor, town: TownSnapshot): Actor {
-  return { ...actor, departmentCode: toCaseActor(actor, town).departmentCode ?? null };
+  return withProps(actor, { departmentCode: toCaseActor(actor, town).departmentCode ?? null });
 }
 
 /** The board's scope for this actor; 403 when the role sees no records at all. */
