@@ -19,7 +19,7 @@ import type { TownSnapshot } from '../services/town-snapshot.js';
 import { recordActor, systemActor, systemCaseActor, toCaseActor } from './case-actor.js';
 import { factColumns, factsOf } from './case-facts.js';
 import { refusalProblem } from './refusal-problem.js';
-import { routeFor } from './route-for.js';
+import { routeFor, routingJson } from './route-for.js';
 import { withProps } from '../../domain/with-props.js';
 
 interface Step {
@@ -106,7 +106,7 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
   const steps: Step[] = [{ action, decision: first, actor: recordActor(actor) }];
   const returnedBy = [...(await unitsThatReturned(db, row.id)), ...(action === 'return' && row.lead_unit ? [row.lead_unit] : [])];
   const routing = routeFor(town, { categoryCode, stationCode: row.station_code, returnCount: first.facts.returnCount, returnedBy, escalated: first.facts.escalationLevel === 'center' || first.facts.escalationLevel === 'leader' }, at);
-  if (['register', 'return', 'escalate'].includes(action)) patch.routing = JSON.stringify(routing);
+  if (['register', 'return', 'escalate'].includes(action)) patch.routing = routingJson(routing);
   if (action === 'register' && routing.kind === 'auto') {
     const auto = decide(first.facts, systemCaseActor, 'dispatch', { leadUnit: routing.leadUnit, assistUnits: routing.assistUnits }, options);
     if (auto.ok) steps.push({ action: 'dispatch', decision: auto, actor: systemActor('system:routing') });

@@ -19,7 +19,7 @@ import { saveIdempotencyKey, type IdempotencyRow } from '../db/repositories/idem
 import { Problem } from '../http/problem.js';
 import { locateIn, type TownSnapshot } from '../services/town-snapshot.js';
 import { recordActor } from './case-actor.js';
-import { routeFor } from './route-for.js';
+import { routeFor, routingJson } from './route-for.js';
 import { timeOrderedUuid } from '../ids/time-ordered-uuid.js';
 import { withProps } from '../../domain/with-props.js';
 
@@ -153,7 +153,7 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
     reporter_phone_idx: phoneIndex,
     channel_data: JSON.stringify(channelData),
     classification: JSON.stringify(classification),
-    routing: JSON.stringify(routing),
+    routing: routingJson(routing),
     deadlines: '[]',
     deadline_state: 'done',
     next_due_at: null,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 import { dongpingProfile, dongpingUsers } from '../../../test/dongping.js';
 import type { TownSnapshot } from '../services/town-snapshot.js';
-import { routeFor, type RouteRequest } from './route-for.js';
+import { routeFor, routingJson, type RouteRequest } from './route-for.js';
 
 describe('routeFor', () => {
   let t: TestApp;
@@ -33,6 +33,8 @@ describe('routeFor', () => {
       for (const s of [...stations].reverse()) {
         const shared = routeFor(town, fresh(c, s), '2026-11-26T02:00:00.000Z');
         expect(shared).toEqual(undecided(fresh(c, s), '2026-11-26T02:00:00.000Z'));
+        // the text kept with the shared decision: character for character what serialising the answer gives
+        expect(routingJson(shared)).toBe(JSON.stringify(shared));
       }
     }
   });
@@ -62,6 +64,8 @@ describe('routeFor', () => {
     expect(returned).toEqual(undecided({ ...fresh(category.code, station), returnCount: 1, returnedBy: [first.leadUnit!] }, 'now'));
     const escalated = routeFor(town, { ...fresh(category.code, station), escalated: true }, 'now');
     expect(escalated).toEqual(undecided({ ...fresh(category.code, station), escalated: true }, 'now'));
+    expect(routingJson(returned)).toBe(JSON.stringify(returned));
+    expect(routingJson(escalated)).toBe(JSON.stringify(escalated));
     // and the new cases' answer is still the new cases' answer
     expect(routeFor(town, fresh(category.code, station), 'now')).toEqual(first);
   });

@@ -33,7 +33,19 @@ interface RoutingView {
    * A new case's routing (never returned, not escalated, not flagged cross-department) depends on its
    * category and station alone: decided once per pair and snapshot, frozen, and shared by every intake.
    */
-  fresh: Map<string, Readonly<Omit<StoredRouting, 'decidedAt'>>>;
+  fresh: Map<string, { decided: Readonly<Omit<StoredRouting, 'decidedAt'>>; json: string }>;
+}
+
+/** the JSON text of a routing made from a shared decision, made from the decision's own (see routingJson) */
+const knownJson = new WeakMap<StoredRouting, string>();
+
+/**
+ * JSON.stringify(routing). A new case's routing is a shared decision with its instant added last, so
+ * its text is the decision's text (kept with it) with the instant appended: the same characters,
+ * without serialising the decision's explanation again for every intake.
+ */
+export function routingJson(routing: StoredRouting): string {
+  return knownJson.get(routing) ?? JSON.stringify(routing);
 }
 
 const routingViews = new WeakMap<TownSnapshot, RoutingView>();
@@ -60,12 +72,16 @@ export function routeFor(town: TownSnapshot, request: RouteRequest, at: string):
   if (request.returnCount > 0 || request.returnedBy.length > 0 || request.crossDepartment || request.escalated) return withProps(decide(town, request), { decidedAt: at });
   const fresh = routingViewOf(town).fresh;
   const key = `${request.categoryCode ?? ''}|${request.stationCode ?? ''}`;
-  let decided = fresh.get(key);
-  if (!decided) {
-    decided = deepFreeze(decide(town, request));
-    fresh.set(key, decided);
+  let shared = fresh.get(key);
+  if (!shared) {
+    const decided = deepFreeze(decide(town, request));
+    shared = { decided, json: JSON.stringify(decided) };
+    fresh.set(key, shared);
   }
-  return withProps(decided, { decidedAt: at });
+  const routing = withProps(shared.decided, { decidedAt: at });
+  // decidedAt is the last member: the decision's text, its closing brace replaced
+  knownJson.set(routing, `${shared.json.slice(0, -1)},"decidedAt":${JSON.stringify(at)}}`);
+  return routing;
 }
 
 function decide(town: TownSnapshot, request: RouteRequest): Omit<StoredRouting, 'decidedAt'> {
