@@ -40,7 +40,7 @@ export class RecentCases {
   private readonly byId = new Map<string, Entry>();
   private readonly byExternal = new Map<string, Entry>();
   /** by category and cell of its point (cases without a point or category are never near) */
-  private readonly byCell = new Map<string, Map<string, Entry>>();
+  private readonly byCell = new Map<string, Map<number, Map<string, Entry>>>();
   private readonly byCaller = new Map<string, Map<string, Entry>>();
   /** cases created at or after this instant (ms) are all held; null until loaded */
   private horizon: number | null = null;
@@ -111,7 +111,8 @@ export class RecentCases {
       const [x0, x1, y0, y1] = [cell(minLng), cell(maxLng), cell(minLat), cell(maxLat)];
       if ((x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS) return null;
       const buckets: Array<Map<string, Entry> | undefined> = [];
-      for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) buckets.push(this.byCell.get(cellKey(near.categoryCode, x, y)));
+      const cells = this.byCell.get(near.categoryCode);
+      if (cells) for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) buckets.push(cells.get(cellIndex(x, y)));
       take(buckets, (e) => e.lng! >= minLng && e.lng! <= maxLng && e.lat! >= minLat && e.lat! <= maxLat);
     }
     if (callerIndex) take([this.byCaller.get(callerIndex)], () => true);
@@ -194,7 +195,7 @@ export class RecentCases {
     this.byId.set(e.id, e);
     if (e.external_id !== null) this.byExternal.set(externalKey(e.channel, e.external_id), e);
     const at = cellOf(e);
-    if (at !== null) bucket(this.byCell, at).set(e.id, e);
+    if (at !== null) bucket(bucket(this.byCell, e.category_code!), at).set(e.id, e);
     if (e.reporter_phone_idx !== null) bucket(this.byCaller, e.reporter_phone_idx).set(e.id, e);
   }
 
@@ -202,7 +203,11 @@ export class RecentCases {
     this.byId.delete(e.id);
     if (e.external_id !== null) this.byExternal.delete(externalKey(e.channel, e.external_id));
     const at = cellOf(e);
-    if (at !== null) unbucket(this.byCell, at, e.id);
+    const cells = at === null ? undefined : this.byCell.get(e.category_code!);
+    if (cells) {
+      unbucket(cells, at!, e.id);
+      if (cells.size === 0) this.byCell.delete(e.category_code!);
+    }
     if (e.reporter_phone_idx !== null) unbucket(this.byCaller, e.reporter_phone_idx, e.id);
   }
 
@@ -230,20 +235,22 @@ function cell(degrees: number): number {
   return Math.floor(degrees / CELL_DEGREES);
 }
 
-function cellKey(categoryCode: string, x: number, y: number): string {
-  return `${categoryCode}|${x}|${y}`;
+/** one number per cell (a category's cells are a map of their own): no key string to build and hash at every lookup */
+function cellIndex(x: number, y: number): number {
+  // y (latitude) is within ±90 000 cells, so x·10⁶ + y + 500 000 is one cell's alone
+  return x * 1_000_000 + y + 500_000;
 }
 
-function cellOf(e: Entry): string | null {
-  return e.category_code === null || e.lng === null || e.lat === null ? null : cellKey(e.category_code, cell(e.lng), cell(e.lat));
+function cellOf(e: Entry): number | null {
+  return e.category_code === null || e.lng === null || e.lat === null ? null : cellIndex(cell(e.lng), cell(e.lat));
 }
 
-function unbucket(index: Map<string, Map<string, Entry>>, key: string, id: string): void {
+function unbucket<K>(index: Map<K, Map<string, Entry>>, key: K, id: string): void {
   const b = index.get(key);
   if (b?.delete(id) && b.size === 0) index.delete(key);
 }
 
-function bucket(index: Map<string, Map<string, Entry>>, key: string): Map<string, Entry> {
+function bucket<K, InnerKey, V>(index: Map<K, Map<InnerKey, V>>, key: K): Map<InnerKey, V> {
   let b = index.get(key);
   if (!b) {
     b = new Map();
