@@ -10,7 +10,7 @@ import { CompiledQuery, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 import { isPostgres } from '../migrations/column-types.js';
 import { sqlText } from './sql-text.js';
-import { jsonRowsInsertSql, rowsJson } from './bulk-insert.js';
+import { flatRows, jsonRowsInsertSql, rowsJson } from './bulk-insert.js';
 
 /** SQLite: rows per statement (parameters); PostgreSQL takes any number as one JSON parameter */
 const CHUNK = 100;
@@ -68,7 +68,7 @@ export function counterUpserts(table: CounterTable, keyColumns: readonly string[
   const queries: CompiledQuery[] = [];
   for (let i = 0; i < keys.length; i += CHUNK) {
     const chunk = keys.slice(i, i + CHUNK);
-    queries.push(CompiledQuery.raw(valuesUpsertText(table, columns, chunk.length), chunk.flatMap(row)));
+    queries.push(CompiledQuery.raw(valuesUpsertText(table, columns, chunk.length), flatRows(chunk.map(row))));
   }
   return queries;
 }
