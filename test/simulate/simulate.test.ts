@@ -38,9 +38,13 @@ describe(`cityops simulate (${dialectUnderTest})`, () => {
     expect(report.serverErrors, JSON.stringify(report)).toBe(0);
     expect(report.networkErrors).toBe(0);
     expect(report.created).toBeGreaterThan(20);
-    const moved = Object.keys(report.byStatus).filter((s) => s !== 'reported');
-    expect(moved.length, JSON.stringify(report)).toBeGreaterThanOrEqual(4);
+    // the statuses cases went through, not where each stood when the 15 s ran out (that depends on how
+    // busy the machine was): registered, dispatched, accepted, handling … closed
+    const moved = Object.keys(report.reached).filter((s) => s !== 'reported');
+    expect(moved.length, JSON.stringify(report)).toBeGreaterThanOrEqual(5);
+    expect(report.reached.reported).toBe(report.created);
     expect(report.byStatus.closed ?? 0).toBeGreaterThan(0);
+    expect(report.reached.closed).toBeGreaterThanOrEqual(report.byStatus.closed!);
     expect(report.latencyMs.p50).toBeGreaterThan(0);
     expect(progress.length).toBeGreaterThan(5);
   });

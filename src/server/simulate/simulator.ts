@@ -54,6 +54,8 @@ export interface SimReport {
   closed: number;
   /** last known status of every case the run created */
   byStatus: Record<string, number>;
+  /** how many of the run's cases were seen in each status at some point (a closed case passed the whole loop) */
+  reached: Record<string, number>;
   /** cases whose lead unit has no account here: they wait for the unit (and the deadline sweep) */
   waitingForUnit: number;
   requests: number;
@@ -88,6 +90,8 @@ interface SimCase {
   extensionPending: boolean;
   routing: { kind: string; candidates: string[] } | null;
   failures: number;
+  /** every status the case was seen in */
+  seen: Set<CaseStatus>;
 }
 
 interface Task {
@@ -247,6 +251,7 @@ export async function simulate(options: SimulateOptions): Promise<SimReport> {
     const d = body as { status: CaseStatus; leadUnit: { code: string } | null; station: { code: string } | null; designated: boolean; returnCount: number; extensionPending: boolean; routing: SimCase['routing'] };
     const wasOpen = c.status !== 'closed';
     c.status = d.status;
+    c.seen.add(d.status);
     c.leadUnit = d.leadUnit?.code ?? null;
     c.stationCode = d.station?.code ?? null;
     c.designated = d.designated;
@@ -354,7 +359,7 @@ export async function simulate(options: SimulateOptions): Promise<SimReport> {
     intakeDone++;
     if (!ok(res)) return;
     created++;
-    const c: SimCase = { id: (res.body as { id: string }).id, categoryCode: category.code, status: 'reported', leadUnit: null, stationCode: null, designated: false, returnCount: 0, extensionPending: false, routing: null, failures: 0 };
+    const c: SimCase = { id: (res.body as { id: string }).id, categoryCode: category.code, status: 'reported', leadUnit: null, stationCode: null, designated: false, returnCount: 0, extensionPending: false, routing: null, failures: 0, seen: new Set(['reported']) };
     absorb(c, res.body);
     cases.set(c.id, c);
     schedule(c);
@@ -388,12 +393,17 @@ export async function simulate(options: SimulateOptions): Promise<SimReport> {
   report();
 
   const byStatus: Record<string, number> = {};
-  for (const c of cases.values()) byStatus[c.status] = (byStatus[c.status] ?? 0) + 1;
+  const reached: Record<string, number> = {};
+  for (const c of cases.values()) {
+    byStatus[c.status] = (byStatus[c.status] ?? 0) + 1;
+    for (const s of c.seen) reached[s] = (reached[s] ?? 0) + 1;
+  }
   const elapsedMs = Date.now() - realStart;
   return {
     created,
     closed,
     byStatus,
+    reached,
     waitingForUnit,
     requests: stats.requests,
     byHttpStatus: Object.fromEntries([...stats.byStatus].map(([s, c]) => [String(s), c])),
