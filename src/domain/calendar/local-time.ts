@@ -5,6 +5,7 @@
  * A local day is identified by its day number: whole days since 1970-01-01 (local), which makes
  * "next day" and weekday arithmetic plain integer maths on the hot path.
  */
+import { ClearingMemo } from '../clearing-memo.js';
 export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
@@ -48,17 +49,13 @@ export function dayFromDate(localDate: string): number {
 }
 
 /** the days already formatted: every write of a case formats the same few days again and again */
-const formattedDays = new Map<number, string>();
+const formattedDays = new ClearingMemo<number, string>(4096);
+
+const formatDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /** Day number → 'YYYY-MM-DD' (formatted in UTC, so independent of the process TZ). */
 export function dateFromDay(day: number): string {
-  let date = formattedDays.get(day);
-  if (date === undefined) {
-    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    if (formattedDays.size >= 4096) formattedDays.clear();
-    formattedDays.set(day, date);
-  }
-  return date;
+  return formattedDays.get(day, formatDay);
 }
 
 /** The local calendar date of an instant, 'YYYY-MM-DD'. */

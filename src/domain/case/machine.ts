@@ -149,7 +149,7 @@ export function parseCommand(action: CaseAction, input: unknown): { ok: true; co
  * body, `undefined` or `null`, counts as `{}` so input-less actions need no body).
  */
 export function decide(facts: CaseFacts, actor: Actor, action: CaseAction, input: unknown, options?: MachineOptions): Decision {
-  const refuse = (p: Problem): Refused => withProps({ ok: false as const, ...p }, { allowedActions: allowedActions(facts, actor, options) });
+  const refuse = (p: Problem): Refused => Object.assign({ ok: false as const }, p, { allowedActions: allowedActions(facts, actor, options) });
   const problem = checkAction(facts, actor, action, options);
   if (problem !== null) return refuse(problem);
   const parsed = parseCommand(action, input ?? {});

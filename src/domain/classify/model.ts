@@ -11,6 +11,8 @@
  * any category, and it then keeps most of the probability mass. The reported confidences are the
  * categories' posteriors in the mixture, so over any top-k they sum to at most 1.
  */
+import { ClearingMemo } from '../clearing-memo.js';
+
 export interface ModelParams {
   /** Laplace smoothing added to every term count */
   alpha: number;
@@ -92,7 +94,7 @@ interface ClassConstants {
   /** log of the class's prior */
   logPrior: Float64Array;
   /** per term, what score() derives from its counts: filled as terms are met, dropped with the revision */
-  terms: Map<string, TermConstants>;
+  terms: ClearingMemo<string, TermConstants>;
 }
 
 interface TermConstants {
@@ -104,11 +106,7 @@ interface TermConstants {
   seenShare: number;
 }
 
-const TERM_CACHE_LIMIT = 20_000;
-
-function termConstants(constants: ClassConstants, row: ReadonlyMap<number, number>, term: string, alpha: number): TermConstants {
-  let cached = constants.terms.get(term);
-  if (cached) return cached;
+function termConstants(denom: Float64Array, row: ReadonlyMap<number, number>, alpha: number): TermConstants {
   const classes = new Int32Array(row.size);
   const excess = new Float64Array(row.size);
   let seenShare = 0;
@@ -116,12 +114,9 @@ function termConstants(constants: ClassConstants, row: ReadonlyMap<number, numbe
   for (const [c, k] of row) {
     classes[i] = c;
     excess[i++] = Math.log(k + alpha) - Math.log(alpha);
-    seenShare += k / constants.denom[c]!;
+    seenShare += k / denom[c]!;
   }
-  cached = { classes, excess, seenShare };
-  if (constants.terms.size >= TERM_CACHE_LIMIT) constants.terms.clear();
-  constants.terms.set(term, cached);
-  return cached;
+  return { classes, excess, seenShare };
 }
 
 const constantsOf = new WeakMap<ModelState, ClassConstants>();
@@ -143,7 +138,7 @@ function classConstants(model: ModelState): ClassConstants {
     logUnseen[c] = Math.log(alpha / denom[c]!);
     logPrior[c] = Math.log((1 - backgroundPrior) * ((model.exampleCounts[c]! + priorStrength) / (totalExamples + n * priorStrength)));
   }
-  const constants = { revision: model.revision, denom, unseenShare, logUnseen, logPrior, terms: new Map<string, TermConstants>() };
+  const constants = { revision: model.revision, denom, unseenShare, logUnseen, logPrior, terms: new ClearingMemo<string, TermConstants>(20_000) };
   constantsOf.set(model, constants);
   return constants;
 }
@@ -169,7 +164,7 @@ export function score(model: ModelState, terms: ReadonlyMap<string, number>, k: 
     // sublinear, so that a caller repeating one word does not dominate
     const w = count <= 1 ? count : 1 + Math.log(count);
     weightSum += w;
-    const { classes, excess, seenShare } = termConstants(constants, row, term, alpha);
+    const { classes, excess, seenShare } = constants.terms.get(term, () => termConstants(denom, row, alpha));
     const pBackground = (unseenShare + seenShare) / n;
     pBackgroundOf.set(term, pBackground);
     llBackground += w * Math.log(pBackground);

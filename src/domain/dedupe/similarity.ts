@@ -1,3 +1,5 @@
+import { ClearingMemo } from '../clearing-memo.js';
+
 // Punctuation, whitespace and symbols carry no subject; dropping them keeps "井盖缺失！" and
 // "井盖缺失" identical.
 const NOISE = /[\s\p{P}\p{S}]+/gu;
@@ -7,18 +9,11 @@ const NOISE = /[\s\p{P}\p{S}]+/gu;
  * same recent cases are candidates of many intakes (each text's set is made once, not at every
  * comparison). Cleared when full.
  */
-const recentGrams = new Map<string, ReadonlySet<string>>();
-const RECENT_GRAMS_LIMIT = 5_000;
+const recentGrams = new ClearingMemo<string, ReadonlySet<string>>(5_000);
 
 /** The set of character bigrams of a text (a single character counts as its own unit); shared, not to be changed. */
 export function charBigrams(text: string): ReadonlySet<string> {
-  let grams = recentGrams.get(text);
-  if (grams === undefined) {
-    grams = bigramsOf(text);
-    if (recentGrams.size >= RECENT_GRAMS_LIMIT) recentGrams.clear();
-    recentGrams.set(text, grams);
-  }
-  return grams;
+  return recentGrams.get(text, bigramsOf);
 }
 
 function bigramsOf(text: string): Set<string> {

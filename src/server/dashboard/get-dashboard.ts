@@ -86,7 +86,7 @@ export async function getDashboard(ctx: AppContext): Promise<DashboardDto> {
     .filter((s) => !s.temporary || isInForce(s, localDate) || keysOf('station').has(s.code))
     .map((s) => {
       const g = gaugeFigures(get, 'station', s.code);
-      return withProps({ code: s.code, name: stationNames.get(s.code) ?? s.code, temporary: s.temporary, ...g }, { today: flowFigures(get, 'station', s.code, today) });
+      return Object.assign({ code: s.code, name: stationNames.get(s.code) ?? s.code, temporary: s.temporary }, g, { today: flowFigures(get, 'station', s.code, today) });
     });
 
   const categoryCodes = new Set([...keysOf('category')].filter((k) => k !== NONE));

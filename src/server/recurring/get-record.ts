@@ -10,7 +10,6 @@ import { findPersonnel } from '../db/repositories/personnel-repository.js';
 import { problems } from '../http/problem.js';
 import { presentRecord } from '../presenters/recurring.js';
 import { assertMay, recordDecision, recordScope } from './record-access.js';
-import { withProps } from '../../domain/with-props.js';
 
 const DAY_MS = 86_400_000;
 /** the map draws at most this many cells (the busiest) */
@@ -63,6 +62,6 @@ export async function heatFor(ctx: AppContext, actor: Actor, query: { category?:
     resolution: rules.h3Resolution,
     days,
     since,
-    cells: counts.map((c) => withProps({ cell: c.cell, count: Number(c.n), ...cellShape(c.cell) }, { activeRecords: active.filter((r) => r.place === c.cell).map((r) => r.id) })),
+    cells: counts.map((c) => Object.assign({ cell: c.cell, count: Number(c.n) }, cellShape(c.cell), { activeRecords: active.filter((r) => r.place === c.cell).map((r) => r.id) })),
   };
 }

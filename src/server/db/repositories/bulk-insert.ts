@@ -10,6 +10,7 @@ import { CompiledQuery, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 import { isPostgres } from '../migrations/column-types.js';
 import { sqlText } from './sql-text.js';
+import { ClearingMemo } from '../../../domain/clearing-memo.js';
 import type { CaseEventsTable, CasesTable } from '../schema-cases.js';
 
 export type SqlValue = string | number | null;
@@ -106,20 +107,8 @@ function rowObjectsFor(columns: readonly string[]): RowObjects {
     });
 }
 
-const rowObjectsByList = new WeakMap<readonly string[], RowObjects>();
-const rowObjectsByNames = new Map<string, RowObjects>();
-
-function rowObjects(columns: readonly string[]): RowObjects {
-  let build = rowObjectsByList.get(columns);
-  if (build === undefined) {
-    // a list built afresh for each call (the counters') finds its function by its names
-    const names = columns.join(',');
-    build = rowObjectsByNames.get(names) ?? rowObjectsFor(columns);
-    rowObjectsByNames.set(names, build);
-    rowObjectsByList.set(columns, build);
-  }
-  return build;
-}
+/** per column list (a few in all: one per table, the counters' two) */
+const rowObjectsByNames = new ClearingMemo<string, RowObjects>(100);
 
 /**
  * Rows as a JSON array of objects keyed by column, for PostgreSQL's json_populate_recordset: each
@@ -131,6 +120,7 @@ function rowObjects(columns: readonly string[]): RowObjects {
  * well-formed first.
  */
 export function rowsJson(columns: readonly string[], rows: readonly (readonly SqlValue[])[]): string {
-  const json = JSON.stringify(rowObjects(columns)(rows));
-  return json.includes('\\ud') ? JSON.stringify(rowObjects(columns)(rows.map((row) => row.map(wellFormed)))) : json;
+  const rowObjects = rowObjectsByNames.get(columns.join(','), () => rowObjectsFor(columns));
+  const json = JSON.stringify(rowObjects(rows));
+  return json.includes('\\ud') ? JSON.stringify(rowObjects(rows.map((row) => row.map(wellFormed)))) : json;
 }

@@ -1,5 +1,6 @@
 /** Writes sent together in one round trip (the group committer's flush on PostgreSQL). */
 import { CompiledQuery } from 'kysely';
+import { ClearingMemo } from '../../../domain/clearing-memo.js';
 
 /**
  * PostgreSQL: independent writes as one statement of data-modifying CTEs (WITH w0 AS (INSERT …),
@@ -26,13 +27,10 @@ export function combineStatements(queries: readonly CompiledQuery[], maxParamete
 }
 
 /** the combined SQL, kept per sequence of texts: a flush's statements come in few shapes, and renumbering was ~3 % of an intake */
-const combinedTexts = new Map<string, string>();
-const COMBINED_TEXTS_LIMIT = 1_000;
+const combinedTexts = new ClearingMemo<string, string>(1_000);
 
 function combinedText(group: readonly CompiledQuery[]): string {
-  const key = group.map((q) => q.sql).join('\u0000');
-  let text = combinedTexts.get(key);
-  if (text === undefined) {
+  return combinedTexts.get(group.map((q) => q.sql).join('\u0000'), () => {
     let offset = 0;
     const texts = group.map((q) => {
       const at = offset;
@@ -40,9 +38,6 @@ function combinedText(group: readonly CompiledQuery[]): string {
       return q.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + at}`);
     });
     const main = texts.pop()!;
-    text = `with ${texts.map((t, i) => `w${i} as (${t})`).join(', ')} ${main}`;
-    if (combinedTexts.size >= COMBINED_TEXTS_LIMIT) combinedTexts.clear();
-    combinedTexts.set(key, text);
-  }
-  return text;
+    return `with ${texts.map((t, i) => `w${i} as (${t})`).join(', ')} ${main}`;
+  });
 }
