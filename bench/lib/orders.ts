@@ -14,14 +14,23 @@ const texts = [
   '晚上工地施工噪声扰民，睡不着觉',
 ];
 
+/** the lattice's side: 150 × 150 points, every one inside 东风 station's grids */
+const SIDE = 150;
+
+/**
+ * Order number i. Its point is one of a 150 × 150 lattice over about 2.9 km × 2.5 km of 东风 station
+ * west of the forest park (a point every ~19 m east-west and ~17 m north-south), walked in a scrambled
+ * order, and its caller is i's own: some orders land within 50 m of an earlier one of the same
+ * category, as in a real town. Numbers below 22 500 never share a point; a benchmark that loads one
+ * server several times numbers its orders on across the loads, so that a later load does not resend
+ * the same points and callers as an earlier one and meet every earlier load's cases as duplicates.
+ */
 export function order(i: number, run: string) {
   return {
     channel: 'hotline_12345',
     externalId: `${run}-${i}`,
     description: `${texts[i % texts.length]}（工单${i}）`,
-    // points spread over about 2 km × 1.7 km of 东风 station west of the forest park (a 100 × 100 lattice
-    // walked in a scrambled order): some orders land within 50 m of an earlier one, as in a real town
-    location: { lng: 121.46 + ((i * 37) % 100) * 0.0002, lat: 31.672 + (Math.floor(i / 100) * 53 % 100) * 0.00015 },
+    location: { lng: 121.46 + ((i * 37) % SIDE) * 0.0002, lat: 31.672 + ((Math.floor(i / SIDE) * 53) % SIDE) * 0.00015 },
     reporter: { name: '市民', phone: `139${String(10_000_000 + ((i * 7919) % 90_000_000)).slice(-8)}` },
     channelData: { orderNo: `${run}${i}`, callType: 'complaint' },
   };
