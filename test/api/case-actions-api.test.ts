@@ -303,6 +303,25 @@ describe(`case actions over the API (${dialectUnderTest})`, () => {
     expect((await ok('stationqs', id, 'accept')).status).toBe('accepted');
   });
 
+  it('leaves a case no routing rule can place to a coordinator’s designation: a dispatcher may not pick a unit (指定谁谁办理)', async () => {
+    // nothing in the catalogue matches, and the dispatcher registers it without a category
+    const id = await intake({ channel: 'hotline_12345', description: '来电反映的情况需要进一步了解', location: pointInDongfeng });
+    const registered = await ok('dispatcher', id, 'register');
+    expect(registered.status).toBe('registered');
+    expect(registered.routing?.rule).toBe('designate_no_rule');
+    expect(registered.allowedActions).not.toContain('dispatch');
+    const refused = await act('dispatcher', id, 'dispatch', { leadUnit: 'CGZD' });
+    expect(refused.statusCode, refused.body.slice(0, 300)).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'ACTION_NOT_ALLOWED_IN_STATE', state: 'registered' });
+    expect(refused.json().message.zh).toContain('须由协调人员指定');
+    expect(refused.json().allowedActions).toEqual((await detail(id)).allowedActions);
+    expect((await detail(id)).version).toBe(registered.version);
+    expect((await detail(id, 'coordinator')).allowedActions).toContain('designate');
+    const designated = await ok('coordinator', id, 'designate', { leadUnit: 'CGZD', reason: '协调会确定由城管中队办理' });
+    expect(designated).toMatchObject({ status: 'dispatched', leadUnit: { code: 'CGZD' } });
+    expect((await detail(id, 'cgzd')).allowedActions).not.toContain('return');
+  });
+
   it('shows a department handler only its cases and a station chief only its station’s', async () => {
     const assigned = await dispatched(); // lead CGZD, assists SCS and SRS, in 东风
     const unassigned = await reported(); // 东风, nobody assigned yet

@@ -34,6 +34,11 @@ export interface CaseFacts {
   hasReporterContact: boolean;
   extensionPending: boolean;
   escalationLevel: EscalationLevel;
+  /**
+   * routing found no unit by rule — no rule matches the case, or it was returned too often — so only
+   * a coordinator's designation (指定谁谁办理) assigns it, not a plain dispatch (R5)
+   */
+  needsDesignation: boolean;
 }
 
 /** Tunables of the machine; they come from the town profile's rules.yaml. */
@@ -71,5 +76,6 @@ export function newCaseFacts(init: {
     hasReporterContact: init.hasReporterContact,
     extensionPending: false,
     escalationLevel: 'none',
+    needsDesignation: false,
   };
 }

@@ -11,6 +11,7 @@ import { localChannels } from './vocabulary.js';
 
 export const guardNames = [
   'belowDesignateThreshold',
+  'routedByRule',
   'notDesignated',
   'noExtensionPending',
   'extensionPending',
@@ -67,6 +68,8 @@ export function guardHolds(guard: GuardName, facts: CaseFacts, actor: Actor, opt
   switch (guard) {
     case 'belowDesignateThreshold':
       return facts.returnCount < designateThreshold(options);
+    case 'routedByRule':
+      return !facts.needsDesignation;
     case 'notDesignated':
       return !facts.designated;
     case 'noExtensionPending':
@@ -91,6 +94,8 @@ export function guardMessage(guard: GuardName, facts: CaseFacts, options?: Machi
         en: `The case has been returned ${facts.returnCount} times (limit ${n}); a coordinator must designate a unit`,
       };
     }
+    case 'routedByRule':
+      return { zh: '派单规则没有找到承办单位，须由协调人员指定', en: 'No routing rule found a unit; a coordinator must designate one' };
     case 'notDesignated':
       return { zh: '指定承办的案件不能退单（首接责任制）', en: 'A designated unit cannot return the case' };
     case 'noExtensionPending':

@@ -130,6 +130,7 @@ function factsIn(status: CaseStatus, extensionPending: boolean): CaseFacts {
     hasReporterContact: true,
     extensionPending,
     escalationLevel: 'none',
+    needsDesignation: false,
   };
 }
 

@@ -66,6 +66,7 @@ function facts(status: CaseStatus, patch: Partial<CaseFacts> = {}): CaseFacts {
     hasReporterContact: false,
     extensionPending: true,
     escalationLevel: 'none',
+    needsDesignation: false,
     ...patch,
   };
 }

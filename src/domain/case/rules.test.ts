@@ -31,6 +31,19 @@ describe('return and designate (首接责任制)', () => {
     expect(allowedActions(facts('returned', { returnCount: 2 }), coordinator)).toEqual(['designate', 'suspend', 'urge', 'escalate']);
   });
 
+  it('when routing found no unit by rule, only a coordinator assigns the case (指定谁谁办理)', () => {
+    for (const status of ['registered', 'returned'] as const) {
+      const unrouted = facts(status, { leadUnit: null, needsDesignation: true });
+      const refused = decide(unrouted, dispatcher, 'dispatch', dispatch);
+      expect(refused).toMatchObject({ ok: false, code: 'ACTION_NOT_ALLOWED_IN_STATE' });
+      if (!refused.ok) expect(refused.message.zh).toContain('须由协调人员指定');
+      expect(allowedActions(unrouted, dispatcher)).not.toContain('dispatch');
+      expect(allowedActions(unrouted, coordinator)).toContain('designate');
+      expect(ok(unrouted, coordinator, 'designate', { leadUnit: 'D3', reason: '无对应派单规则' }).facts).toMatchObject({ status: 'dispatched', designated: true, leadUnit: 'D3' });
+      expect(decide(facts(status, { leadUnit: null, needsDesignation: false }), dispatcher, 'dispatch', dispatch).ok).toBe(true);
+    }
+  });
+
   it('the threshold is a parameter', () => {
     const f = facts('returned', { returnCount: 2, leadUnit: null });
     expect(decide(f, dispatcher, 'dispatch', dispatch, { designateAfterReturns: 3 }).ok).toBe(true);

@@ -81,7 +81,7 @@ export const caseRules: { [A in CaseAction]: ActionRule<A> } = {
   dispatch: {
     from: ['registered', 'returned'],
     actors: center,
-    guards: ['belowDesignateThreshold'],
+    guards: ['belowDesignateThreshold', 'routedByRule'],
     input: actionInputSchemas.dispatch,
     outcomes: { done: { to: 'dispatched', effects: [stop('dispatch'), start('accept')] } },
   },

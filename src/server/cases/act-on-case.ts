@@ -108,7 +108,8 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
   const routing = routeFor(town, { categoryCode, stationCode: row.station_code, returnCount: first.facts.returnCount, returnedBy, escalated: first.facts.escalationLevel === 'center' || first.facts.escalationLevel === 'leader' }, at);
   if (['register', 'return', 'escalate'].includes(action)) patch.routing = routingJson(routing);
   if (action === 'register' && routing.kind === 'auto') {
-    const auto = decide(first.facts, systemCaseActor, 'dispatch', { leadUnit: routing.leadUnit, assistUnits: routing.assistUnits }, options);
+    // the routing just made found a unit by rule, whatever the intake's had found
+    const auto = decide(withProps(first.facts, { needsDesignation: false }), systemCaseActor, 'dispatch', { leadUnit: routing.leadUnit, assistUnits: routing.assistUnits }, options);
     if (auto.ok) steps.push({ action: 'dispatch', decision: auto, actor: systemActor('system:routing') });
   }
 

@@ -16,7 +16,13 @@ export function factsOf(row: CaseRow): CaseFacts {
     hasReporterContact: row.has_reporter_contact === 1,
     extensionPending: row.extension_pending === 1,
     escalationLevel: row.escalation_level as EscalationLevel,
+    needsDesignation: needsDesignation(row.routing),
   };
+}
+
+/** the stored routing decision found no unit by rule (its own column: not a fact written back) */
+function needsDesignation(routing: string | null): boolean {
+  return routing !== null && (JSON.parse(routing) as { kind: string }).kind === 'designation_required';
 }
 
 export function factColumns(f: CaseFacts): CasePatch {

@@ -20,6 +20,7 @@ import { routeFor, type StoredRouting } from '../cases/route-for.js';
 import type { NewCaseEvent } from '../db/repositories/case-event-repository.js';
 import { sweepEvents } from '../jobs/sla-sweep.js';
 import { locateIn } from '../services/town-snapshot.js';
+import { withProps } from '../../domain/with-props.js';
 import { pointIn, type SeedActor, type SeedGrid, type SeedTown, type UnitHabits } from './seed-town.js';
 
 const MINUTE = 60_000;
@@ -214,10 +215,11 @@ class Story {
     if (action === 'return' && this.facts.leadUnit) this.returnedBy.push(this.facts.leadUnit);
     const escalated = first.facts.escalationLevel === 'center' || first.facts.escalationLevel === 'leader';
     const routing = this.memo.route(this.town, this.category.code, this.facts.stationCode!, first.facts.returnCount, this.returnedBy, escalated, iso);
-    if (action === 'register' || action === 'return' || action === 'escalate') this.routing = routing;
+    const routed = action === 'register' || action === 'return' || action === 'escalate';
+    if (routed) this.routing = routing;
     const steps = [{ action, decision: first, actor: actor.record }];
     if (action === 'register' && routing.kind === 'auto') {
-      const auto = decide(first.facts, systemCaseActor, 'dispatch', { leadUnit: routing.leadUnit, assistUnits: routing.assistUnits }, options);
+      const auto = decide(withProps(first.facts, { needsDesignation: false }), systemCaseActor, 'dispatch', { leadUnit: routing.leadUnit, assistUnits: routing.assistUnits }, options);
       if (auto.ok) steps.push({ action: 'dispatch', decision: auto, actor: systemActor('system:routing') });
     }
     const context = { leadUnit: this.facts.leadUnit, categoryCode: this.category.code, urgency: this.urgency, routing, reportedBy: this.reportedBy };
@@ -227,7 +229,8 @@ class Story {
       this.events.push({ action: s.action, fromStatus: s.decision.event.from, toStatus: s.decision.event.to, actor: s.actor, reason: s.decision.event.reason ?? null, data: recorded.data[i]!, at: iso });
     }
     const last = steps[steps.length - 1]!.decision;
-    this.facts = last.facts;
+    // as actOnCase reads it back from the routing it stores
+    this.facts = routed ? withProps(last.facts, { needsDesignation: routing.kind === 'designation_required' }) : last.facts;
     if (action === 'visit') this.visitOutcome = String(first.event.data.outcome);
     if (last.to === 'closed' || last.to === 'voided') this.closedAt = at;
     this.version++;
