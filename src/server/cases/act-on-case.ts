@@ -21,6 +21,8 @@ import { factColumns, factsOf } from './case-facts.js';
 import { refusalProblem } from './refusal-problem.js';
 import { routeFor, routingJson } from './route-for.js';
 import { withProps } from '../../domain/with-props.js';
+import { claimIdempotencyKey, type KeyRowFor } from '../db/repositories/idempotency-repository.js';
+import { idempotencyKeyTaken } from '../http/idempotency.js';
 
 interface Step {
   action: CaseAction;
@@ -78,7 +80,15 @@ export interface ActResult {
   events: number[];
 }
 
-export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, action: CaseAction, rawInput: unknown, expectedVersion?: number): Promise<ActResult> {
+/** `expectedVersion`: If-Match; `keyRow`: the Idempotency-Key's row, written in the action's own transaction. */
+export async function actOnCase(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  action: CaseAction,
+  rawInput: unknown,
+  { expectedVersion, keyRow }: { expectedVersion?: number; keyRow?: KeyRowFor<string> } = {},
+): Promise<ActResult> {
   const db = ctx.database.db;
   const row = await findCase(db, ctx.townId, caseId);
   if (!row) throw notFound();
@@ -140,6 +150,7 @@ export async function actOnCase(ctx: AppContext, actor: Actor, caseId: string, a
       await claimAttachments(trx, ctx.townId, attachmentsOf(s.decision.event.data), row.id);
       await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: row.id, action: s.action }, at);
     }
+    if (keyRow && !(await claimIdempotencyKey(trx, keyRow(row.id)))) throw idempotencyKeyTaken();
     return written;
   });
   ctx.recentCases.stale();

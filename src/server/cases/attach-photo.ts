@@ -10,6 +10,8 @@ import { findCase, insertAttachment, insertOutbox } from '../db/repositories/cas
 import { Problem } from '../http/problem.js';
 import { recordActor } from './case-actor.js';
 import { assertMayReadCase } from './case-access.js';
+import { claimIdempotencyKey, type KeyRowFor } from '../db/repositories/idempotency-repository.js';
+import { idempotencyKeyTaken } from '../http/idempotency.js';
 
 export interface UploadedPhoto {
   id: string;
@@ -17,12 +19,14 @@ export interface UploadedPhoto {
   size: number;
 }
 
-export async function uploadPhoto(ctx: AppContext, actor: Actor, data: Buffer, caseId: string | null): Promise<UploadedPhoto> {
+/** `keyRow`: the Idempotency-Key's row, written in the upload's own transaction. */
+export async function uploadPhoto(ctx: AppContext, actor: Actor, data: Buffer, caseId: string | null, keyRow?: KeyRowFor<UploadedPhoto>): Promise<UploadedPhoto> {
   const row = caseId ? await findCase(ctx.database.db, ctx.townId, caseId) : null;
   if (caseId && !row) throw new Problem(404, 'CASE_NOT_FOUND', { zh: '案件不存在', en: 'No such case' });
   if (row) assertMayReadCase(actor, row, await ctx.town.current());
   const stored = await ctx.attachments.put(data);
   const at = ctx.clock.now().toISOString();
+  const photo: UploadedPhoto = { id: stored.sha256, mediaType: stored.mediaType, size: stored.size };
   await ctx.database.write(async (trx) => {
     await insertAttachment(trx, { town_id: ctx.townId, sha256: stored.sha256, media_type: stored.mediaType, size: stored.size, case_id: row?.id ?? null, uploaded_by: actor.id, created_at: at });
     if (row) {
@@ -33,9 +37,10 @@ export async function uploadPhoto(ctx: AppContext, actor: Actor, data: Buffer, c
       );
       await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: row.id, action: 'attach' }, at);
     }
+    if (keyRow && !(await claimIdempotencyKey(trx, keyRow(photo)))) throw idempotencyKeyTaken();
   });
   if (row) ctx.realtime.notify();
-  return { id: stored.sha256, mediaType: stored.mediaType, size: stored.size };
+  return photo;
 }
 
 /**

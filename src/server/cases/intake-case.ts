@@ -15,7 +15,8 @@ import { appendCaseEvent, type CaseEventRow } from '../db/repositories/case-even
 import { attachmentsExist, claimAttachments, findCase, findCaseIdByExternalId, intakeLookup, insertCase, insertNewCaseLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
 import type { CaseJsonValues, DuplicateLink } from './get-case-detail.js';
 import type { PlainReporter } from '../presenters/case.js';
-import { saveIdempotencyKey, type IdempotencyRow } from '../db/repositories/idempotency-repository.js';
+import { claimIdempotencyKey, findIdempotencyKey, madeIdOf, type KeyRowFor } from '../db/repositories/idempotency-repository.js';
+import { idempotencyKeyTaken } from '../http/idempotency.js';
 import { Problem } from '../http/problem.js';
 import { locateIn, type TownSnapshot } from '../services/town-snapshot.js';
 import { recordActor } from './case-actor.js';
@@ -72,10 +73,11 @@ function locate(town: TownSnapshot, body: IntakeBody, at: Date) {
 }
 
 /**
- * `provisional`, when the request carries an Idempotency-Key, is the key's row written inside the
- * case's own transaction: a crash right after the commit still finds the key on resend.
+ * `keyRow`, when the request carries an Idempotency-Key, is the key's row written inside the case's
+ * own transaction: a crash right after the commit still finds the key on resend, and a repeat that
+ * raced this one to another server is answered with the case the first made.
  */
-export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody, provisional?: (caseId: string) => IdempotencyRow): Promise<IntakeResult> {
+export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody, keyRow?: KeyRowFor<string>): Promise<IntakeResult> {
   const { db } = ctx.database;
   const now = ctx.clock.now();
   const at = now.toISOString();
@@ -203,9 +205,16 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
       );
       await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: id, action: 'report' }, at);
       await claimAttachments(trx, ctx.townId, body.photos, id);
-      if (provisional) await saveIdempotencyKey(trx, provisional(id));
-    }, { deferredOnly: !claimsPhotos && !provisional });
+      if (keyRow && !(await claimIdempotencyKey(trx, keyRow(id)))) throw idempotencyKeyTaken();
+    }, { deferredOnly: !claimsPhotos && !keyRow });
   } catch (error) {
+    // the same key's first request made its case meanwhile: that case is the answer
+    if (keyRow) {
+      const { town_id: townId, principal, key } = keyRow(id);
+      const stored = await findIdempotencyKey(db, townId, principal, key);
+      const made = stored ? madeIdOf(stored) : undefined;
+      if (made && made !== id) return { caseId: made, created: false };
+    }
     // two resends racing: the unique (channel, external id) index let one win; answer with its case
     if (body.externalId) {
       const existing = await findCaseIdByExternalId(db, ctx.townId, body.channel, body.externalId);

@@ -12,6 +12,8 @@ import { appendCaseEvent } from '../db/repositories/case-event-repository.js';
 import { findCase, insertJointMeeting, insertOutbox } from '../db/repositories/case-repository.js';
 import { Problem } from '../http/problem.js';
 import { recordActor, toCaseActor } from './case-actor.js';
+import { claimIdempotencyKey, type KeyRowFor } from '../db/repositories/idempotency-repository.js';
+import { idempotencyKeyTaken } from '../http/idempotency.js';
 
 export interface JointMeetingInput {
   heldAt: string;
@@ -20,7 +22,8 @@ export interface JointMeetingInput {
   decisions?: string;
 }
 
-export async function recordJointMeeting(ctx: AppContext, actor: Actor, caseId: string, input: JointMeetingInput): Promise<void> {
+/** `keyRow`: the Idempotency-Key's row, written in the meeting's own transaction. */
+export async function recordJointMeeting(ctx: AppContext, actor: Actor, caseId: string, input: JointMeetingInput, keyRow?: KeyRowFor<string>): Promise<void> {
   const row = await findCase(ctx.database.db, ctx.townId, caseId);
   if (!row) throw new Problem(404, 'CASE_NOT_FOUND', { zh: '案件不存在', en: 'No such case' });
   const town = await ctx.town.current();
@@ -46,6 +49,7 @@ export async function recordJointMeeting(ctx: AppContext, actor: Actor, caseId: 
       { caseId: row.id, action: 'joint-meeting', fromStatus: row.status, toStatus: row.status, actor: recordActor(actor), reason: null, data: { meetingId: id, heldAt, participants: input.participants, minutes: input.minutes, decisions: input.decisions ?? null }, attachments: [], at },
     );
     await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: row.id, action: 'joint-meeting' }, at);
+    if (keyRow && !(await claimIdempotencyKey(trx, keyRow(row.id)))) throw idempotencyKeyTaken();
   });
   ctx.realtime.notify();
 }

@@ -19,6 +19,35 @@ export async function saveIdempotencyKey(db: Db, row: IdempotencyRow): Promise<v
     .execute();
 }
 
+/**
+ * Writes a key's first response inside the command's own transaction, so that a crash after the
+ * commit still finds the key on resend. False, writing nothing, when the key is already held by a
+ * live row (another request with the same key got there first); an expired row is taken over.
+ */
+export async function claimIdempotencyKey(trx: Transaction<DB>, row: IdempotencyRow): Promise<boolean> {
+  const result = await trx
+    .insertInto('idempotency_keys')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['town_id', 'principal', 'key'])
+        .doUpdateSet({ method: row.method, path: row.path, request_hash: row.request_hash, status_code: row.status_code, response: row.response, created_at: row.created_at, expires_at: row.expires_at })
+        .where('idempotency_keys.expires_at', '<=', row.created_at),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** The row a command writes with its key, given what it made (a case's id, a photo). */
+export type KeyRowFor<T> = (made: T) => IdempotencyRow;
+
+/** The id of what a key's stored response names: a provisional reference, or the full body. */
+export function madeIdOf(row: IdempotencyRow): string | undefined {
+  const body = JSON.parse(row.response) as { $ref?: { id?: unknown }; id?: unknown };
+  const id = body.$ref?.id ?? body.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
 export async function deleteExpiredIdempotencyKeys(db: Db, now: string): Promise<number> {
   const r = await db.deleteFrom('idempotency_keys').where('expires_at', '<', now).executeTakeFirst();
   return Number(r.numDeletedRows);

@@ -4,10 +4,11 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ATTACHMENT_MAX_BYTES, isSha256Hex } from '../../../attachments/index.js';
 import { requireActor } from '../../../auth/require-actor.js';
-import { assertMayViewPhoto, uploadPhoto } from '../../../cases/attach-photo.js';
+import { assertMayViewPhoto, uploadPhoto, type UploadedPhoto } from '../../../cases/attach-photo.js';
 import type { AppContext } from '../../../context.js';
 import { findAttachment } from '../../../db/repositories/case-repository.js';
 import { Problem } from '../../../http/problem.js';
+import { keyRowFor, replayStoredUpload } from '../../../http/idempotency.js';
 import type { Api } from '../../api-instance.js';
 
 const tags = ['attachments'];
@@ -43,7 +44,9 @@ export async function attachmentRoutes(api: Api, ctx: AppContext): Promise<void>
 
   api.post('/attachments', { schema: { tags, summary: '上传照片 Upload a photo before referencing it (intake, feedback, verification)', consumes: ['multipart/form-data'], response: { 201: uploaded } } }, async (request, reply) => {
     const actor = requireActor(request);
-    return reply.code(201).send(await uploadPhoto(ctx, actor, await fileOf(request), null));
+    const file = await fileOf(request);
+    if (await replayStoredUpload(ctx, request, reply, file)) return reply;
+    return reply.code(201).send(await uploadPhoto(ctx, actor, file, null, keyRowFor(ctx, request, 201, (photo: UploadedPhoto) => photo)));
   });
 
   api.post(
@@ -51,7 +54,9 @@ export async function attachmentRoutes(api: Api, ctx: AppContext): Promise<void>
     { schema: { tags, summary: '案件照片 Attach a photo to a case (recorded in its record)', consumes: ['multipart/form-data'], params: z.strictObject({ id: z.uuid() }), response: { 201: uploaded } } },
     async (request, reply) => {
       const actor = requireActor(request);
-      return reply.code(201).send(await uploadPhoto(ctx, actor, await fileOf(request), request.params.id));
+      const file = await fileOf(request);
+      if (await replayStoredUpload(ctx, request, reply, file)) return reply;
+      return reply.code(201).send(await uploadPhoto(ctx, actor, file, request.params.id, keyRowFor(ctx, request, 201, (photo: UploadedPhoto) => photo)));
     },
   );
 

@@ -13,7 +13,7 @@ import { listCasesFor } from '../../../cases/list-cases.js';
 import { recordPersonalDataRead } from '../../../commands/record-audit.js';
 import type { AppContext } from '../../../context.js';
 import { findCase } from '../../../db/repositories/case-repository.js';
-import { idempotencyRow } from '../../../http/idempotency.js';
+import { caseRef, keyRowFor } from '../../../http/idempotency.js';
 import { trustedSerializer } from '../../../http/trusted-serializer.js';
 import { Problem } from '../../../http/problem.js';
 import type { Api } from '../../api-instance.js';
@@ -37,8 +37,7 @@ export async function caseRoutes(api: Api, ctx: AppContext): Promise<void> {
     },
     async (request, reply) => {
       const actor = await authorize(request, 'create', 'cases');
-      const idem = request.idempotency;
-      const result = await intakeCase(ctx, actor, request.body, idem ? (caseId) => idempotencyRow(ctx, idem, request, 201, { $ref: { kind: 'case', id: caseId } }) : undefined);
+      const result = await intakeCase(ctx, actor, request.body, keyRowFor(ctx, request, 201, caseRef));
       const detail = result.created
         ? buildCaseDetail(ctx, await ctx.town.current(), actor, result.row, [result.event], result.duplicates, { reporter: result.reporter, json: result.json })
         : await getCaseDetail(ctx, actor, result.caseId, { afterOwnAction: true });
@@ -92,7 +91,7 @@ export async function caseRoutes(api: Api, ctx: AppContext): Promise<void> {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      await recordJointMeeting(ctx, actor, request.params.id, request.body);
+      await recordJointMeeting(ctx, actor, request.params.id, request.body, keyRowFor(ctx, request, 201, caseRef));
       return reply.code(201).send(await getCaseDetail(ctx, actor, request.params.id, { afterOwnAction: true }));
     },
   );
@@ -114,7 +113,7 @@ export async function caseRoutes(api: Api, ctx: AppContext): Promise<void> {
     async (request) => {
       const actor = requireActor(request);
       const ifMatch = request.headers['if-match'];
-      await actOnCase(ctx, actor, request.params.id, request.params.action as CaseAction, request.body ?? {}, ifMatch ? Number(ifMatch) : undefined);
+      await actOnCase(ctx, actor, request.params.id, request.params.action as CaseAction, request.body ?? {}, { expectedVersion: ifMatch ? Number(ifMatch) : undefined, keyRow: keyRowFor(ctx, request, 200, caseRef) });
       return getCaseDetail(ctx, actor, request.params.id, { afterOwnAction: true });
     },
   );
