@@ -303,6 +303,25 @@ describe(`case actions over the API (${dialectUnderTest})`, () => {
     expect((await ok('stationqs', id, 'accept')).status).toBe('accepted');
   });
 
+  it('times an urgent case on the natural clock, also in a category that lists no urgent limits', async () => {
+    // Friday 2026-03-13 17:30 in Shanghai, half an hour before the weekend
+    await setClock('2026-03-13T09:30:00.000Z');
+    // 道路遗撒 (06014) lists normal limits only: 签收 2 working hours, 处置 4 working hours
+    const urgent = await intake({ channel: 'hotline_12345', categoryCode: '06014', urgency: 'urgent', description: '北沿公路有渣土车遗撒，影响行车安全', location: pointInDongfeng });
+    const normal = await intake({ channel: 'hotline_12345', categoryCode: '06014', description: '北沿公路有少量遗撒', location: pointInDongfeng });
+    const u = await ok('dispatcher', urgent, 'register');
+    const n = await ok('dispatcher', normal, 'register');
+    expect(u.status).toBe('dispatched');
+    // urgent: two hours from now, that evening; normal: two working hours, on Monday
+    expect(dueOf(u, 'accept')).toBe('2026-03-13T11:30:00.000Z');
+    expect(Date.parse(dueOf(n, 'accept')!)).toBeGreaterThanOrEqual(Date.parse('2026-03-16T00:00:00.000Z'));
+    await setClock('2026-03-13T10:00:00.000Z');
+    await ok('cgzd', urgent, 'accept');
+    const started = await ok('cgzd', urgent, 'start');
+    expect(dueOf(started, 'handle')).toBe('2026-03-13T14:00:00.000Z');
+    await setClock('2026-03-09T01:00:00.000Z');
+  });
+
   it('leaves a case no routing rule can place to a coordinator’s designation: a dispatcher may not pick a unit (指定谁谁办理)', async () => {
     // nothing in the catalogue matches, and the dispatcher registers it without a category
     const id = await intake({ channel: 'hotline_12345', description: '来电反映的情况需要进一步了解', location: pointInDongfeng });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../profile/schema.js';
+import { unclassifiedLimits } from './apply-effects.js';
 import { limitFor, stepLimitsFor } from './limits.js';
 
 const steps = (handle: number) =>
@@ -44,10 +45,26 @@ describe('limitFor', () => {
     expect(limitFor(both, 'urgent', 'accept')).toEqual({ amount: 2, unit: 'workHour' });
   });
 
-  it('falls back to the other urgency when the category has no entry for it', () => {
-    expect(limitFor(normalOnly, 'urgent', 'handle')).toEqual({ amount: 5, unit: 'workDay' });
+  it('falls back to the other urgency when the category has no entry for it; an urgent case counts it on the natural clock', () => {
+    expect(limitFor(normalOnly, 'urgent', 'handle')).toEqual({ amount: 5, unit: 'day' });
+    expect(stepLimitsFor(normalOnly, 'urgent')).toEqual({
+      dispatch: { amount: 1, unit: 'hour' },
+      accept: { amount: 2, unit: 'hour' },
+      handle: { amount: 5, unit: 'day' },
+      verify: { amount: 1, unit: 'day' },
+      visit: { amount: 3, unit: 'day' },
+    });
+    // a normal case keeps working time, even from an entry written for urgent cases
     expect(limitFor(urgentOnly, 'normal', 'handle')).toEqual({ amount: 2, unit: 'workDay' });
-    expect(stepLimitsFor(normalOnly, 'urgent').visit).toEqual({ amount: 3, unit: 'workDay' });
+    expect(stepLimitsFor(normalOnly, 'normal').visit).toEqual({ amount: 3, unit: 'workDay' });
+    // the town's own urgent entry is taken as written, working hours included
+    expect(limitFor(both, 'urgent', 'accept')).toEqual({ amount: 2, unit: 'workHour' });
+  });
+
+  it('gives a case not yet classified the town defaults, on the natural clock when urgent', () => {
+    expect(limitFor(undefined, 'normal', 'handle')).toEqual(unclassifiedLimits.handle);
+    expect(limitFor(undefined, 'urgent', 'handle')).toEqual({ amount: unclassifiedLimits.handle.amount, unit: 'day' });
+    expect(limitFor(undefined, 'urgent', 'dispatch')).toEqual({ amount: unclassifiedLimits.dispatch.amount, unit: 'hour' });
   });
 
   it('throws for a category without limits (invalid against the schema)', () => {

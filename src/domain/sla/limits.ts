@@ -1,5 +1,6 @@
 /** Picking a step's time limit from the category catalogue (categories.yaml). */
 import type { Category, SlaStep, TimeLimit, Urgency } from '../profile/schema.js';
+import { unclassifiedLimits } from './apply-effects.js';
 
 export type StepLimits = Category['limits'][number]['steps'];
 
@@ -25,10 +26,33 @@ export function limitsEntryFor(category: Category, urgency: Urgency): Category['
   return entry;
 }
 
-export function stepLimitsFor(category: Category, urgency: Urgency): StepLimits {
-  return limitsEntryFor(category, urgency).steps;
+/** The same length on the natural clock: hours and days, the nights, weekends and holidays counted. */
+export function onNaturalClock(limit: TimeLimit): TimeLimit {
+  switch (limit.unit) {
+    case 'workHour':
+      return { amount: limit.amount, unit: 'hour' };
+    case 'workDay':
+      return { amount: limit.amount, unit: 'day' };
+    case 'hour':
+    case 'day':
+      return limit;
+  }
 }
 
-export function limitFor(category: Category, urgency: Urgency, step: SlaStep): TimeLimit {
-  return stepLimitsFor(category, urgency)[step];
+/**
+ * The category's step limits for an urgency. An urgent case runs on the natural clock (R7): when the
+ * category lists no urgent entry, its normal entry's limits are counted in hours and days instead of
+ * working hours and days. An urgent entry the town wrote is taken as written.
+ */
+export function stepLimitsFor(category: Category, urgency: Urgency): StepLimits {
+  const entry = limitsEntryFor(category, urgency);
+  if (urgency !== 'urgent' || entry.urgency === 'urgent') return entry.steps;
+  const s = entry.steps;
+  return { dispatch: onNaturalClock(s.dispatch), accept: onNaturalClock(s.accept), handle: onNaturalClock(s.handle), verify: onNaturalClock(s.verify), visit: onNaturalClock(s.visit) };
+}
+
+/** A step's limit for a case of this category (none: not yet classified, the town's defaults) and urgency. */
+export function limitFor(category: Category | undefined, urgency: Urgency, step: SlaStep): TimeLimit {
+  if (category) return stepLimitsFor(category, urgency)[step];
+  return urgency === 'urgent' ? onNaturalClock(unclassifiedLimits[step]) : unclassifiedLimits[step];
 }

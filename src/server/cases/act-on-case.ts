@@ -8,7 +8,7 @@
 import type { Actor } from '../../domain/access/index.js';
 import { decide, type Accepted, type CaseAction, type Actor as CaseActor } from '../../domain/case/index.js';
 import type { Urgency } from '../../domain/profile/schema.js';
-import { limitFor, unclassifiedLimits, type StepClock } from '../../domain/sla/index.js';
+import { limitFor, type StepClock } from '../../domain/sla/index.js';
 import { clockColumns } from './clock-columns.js';
 import { recordSteps } from './step-records.js';
 import type { AppContext } from '../context.js';
@@ -124,7 +124,7 @@ export async function actOnCase(
   }
 
   const category = categoryCode ? town.categories.get(categoryCode) : undefined;
-  const limitOf = (step: Parameters<typeof limitFor>[2]) => (category ? limitFor(category, urgency, step) : unclassifiedLimits[step]);
+  const limitOf = (step: Parameters<typeof limitFor>[2]) => limitFor(category, urgency, step);
   const reportedBy = action === 'void' && row.channel === 'inspector' ? await reportingInspector(db, row.id) : null;
   const recorded = recordSteps(steps, JSON.parse(row.deadlines) as StepClock[], { leadUnit: row.lead_unit, categoryCode, urgency, routing, reportedBy }, limitOf, now, town.calendar);
   const clocks = recorded.clocks;
