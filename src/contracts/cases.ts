@@ -5,16 +5,12 @@
 import { z } from 'zod';
 import { caseActions, caseStatuses, channels, escalationLevels, visitOutcomes } from '../domain/case/vocabulary.js';
 import { phoneNumber, slaSteps, timeUnits, urgencies } from '../domain/profile/schema.js';
+import { locationSchema } from '../domain/case/inputs.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const attachmentIds = z.array(z.string().regex(/^[0-9a-f]{64}$/, 'an attachment id is the SHA-256 the upload returned')).max(20);
 
-export const locationInput = z.strictObject({
-  lng: z.number().min(-180).max(180),
-  lat: z.number().min(-90).max(90),
-  /** coordinate system of the input; stored as WGS84 */
-  crs: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84'),
-});
+export const locationInput = locationSchema;
 
 /**
  * A citizen's phone as callers and hotline systems write it ('+86 139 1672 0835', '139-1672-0835',
@@ -88,7 +84,9 @@ export const intakeBody = z
     variant('leader'),
   ])
   .superRefine((body, ctx) => {
-    if (!body.location && !body.address) {
+    // an inspector's grid, or the camera or sensor that alarms, also tells where (locate-report.ts)
+    const data = body.channelData as { gridCode?: string; cameraId?: string; deviceId?: string } | undefined;
+    if (!body.location && !body.address && !data?.gridCode && !data?.cameraId && !data?.deviceId) {
       ctx.addIssue({ code: 'custom', path: ['location'], message: 'give the location (coordinates) or an address' });
     }
     if (body.channel === 'police_110' && !body.channelData) {

@@ -322,6 +322,64 @@ describe(`case actions over the API (${dialectUnderTest})`, () => {
     await setClock('2026-03-09T01:00:00.000Z');
   });
 
+  describe('locating a report without coordinates', () => {
+    type Placed = Detail & { location: { lng: number; lat: number } | null; grid: { code: string } | null };
+    const intakeRaw = (payload: Json, who = 'dispatcher') => t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { cookie: cookies[who]! }, payload });
+    const placed = async (payload: Json): Promise<Placed> => {
+      const res = await intakeRaw(payload);
+      expect(res.statusCode, res.body.slice(0, 400)).toBe(201);
+      return res.json() as Placed;
+    };
+    const reportEvent = (d: Placed) => d.events.find((e) => e.action === 'report')!.data;
+
+    it('by a place of the town its address names: a grid, or only a station', async () => {
+      const park = await placed({ channel: 'hotline_12345', description: '公园门口有人乱扔垃圾', address: '崇明区东平镇东平森林公园南侧停车场' });
+      expect(park).toMatchObject({ location: null, grid: { code: '310151115001012' }, station: { code: 'DF' } });
+      expect(reportEvent(park).locatedBy).toBe('address');
+      // a station's name and nothing finer: the station, no grid — enough for its own forces to be sent
+      const qs = await placed({ channel: 'hotline_12345', categoryCode: '06010', description: '小区门口暴露垃圾无人清理', address: '前哨社区某小区门口' });
+      expect(qs).toMatchObject({ location: null, grid: null, station: { code: 'QS' } });
+      expect((await ok('dispatcher', qs.id, 'register')).leadUnit?.code).toBe('ST-QS');
+      // an address naming no place of the town stays unlocated
+      const none = await placed({ channel: 'hotline_12345', description: '路灯不亮', address: '某某路 88 号' });
+      expect(none).toMatchObject({ location: null, grid: null, station: null });
+      expect(reportEvent(none).locatedBy).toBeNull();
+    });
+
+    it('by the grid an inspector names, or the device that alarms', async () => {
+      const grid = await placed({ channel: 'inspector', description: '前哨1号网格内井盖缺失', channelData: { gridCode: '310151115006001' } }, );
+      expect(grid).toMatchObject({ location: null, grid: { code: '310151115006001' }, station: { code: 'QS' } });
+      expect(reportEvent(grid).locatedBy).toBe('grid');
+      const before = (await t.ctx.database.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
+      const unknown = await intakeRaw({ channel: 'inspector', description: '网格编码写错了', channelData: { gridCode: '310151115009999' } });
+      expect(unknown.statusCode).toBe(422);
+      expect(unknown.json()).toMatchObject({ code: 'UNKNOWN_GRID', errors: [{ field: 'body.channelData.gridCode' }] });
+      expect((await t.ctx.database.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n).toBe(before);
+      const sensor = await placed({ channel: 'sensor', description: '前哨闸外河水位超警戒', channelData: { deviceId: 'IOT-SW-003', metric: '外河水位', value: 4.6, threshold: 4.2 } });
+      expect(sensor).toMatchObject({ location: { lng: 121.88, lat: 31.575 }, station: { code: 'QS' } });
+      expect(reportEvent(sensor).locatedBy).toBe('device');
+    });
+
+    it('by the dispatcher at 立案, by a grid or by coordinates; a point outside the town is refused and changes nothing', async () => {
+      const id = (await placed({ channel: 'hotline_12345', categoryCode: '09001', description: '有流动摊贩占道经营', address: '某某路 88 号' })).id;
+      const outside = await act('dispatcher', id, 'register', { location: { lng: 121.2, lat: 31.2 } });
+      expect(outside.statusCode).toBe(422);
+      expect(outside.json()).toMatchObject({ code: 'OUTSIDE_TOWN', errors: [{ field: 'body.location' }] });
+      expect((await detail(id)).status).toBe('reported');
+      const registered = (await ok('dispatcher', id, 'register', { gridCode: '310151115001002' })) as Placed;
+      expect(registered).toMatchObject({ status: 'dispatched', grid: { code: '310151115001002' }, station: { code: 'DF' }, leadUnit: { code: 'CGZD' } });
+      const other = (await placed({ channel: 'citizen', categoryCode: '09001', description: '摊贩占道', address: '某某路 99 号' })).id;
+      const byPoint = (await ok('dispatcher', other, 'register', { location: pointInQianshao })) as Placed;
+      expect(byPoint).toMatchObject({ location: pointInQianshao, station: { code: 'QS' } });
+      const third = (await placed({ channel: 'citizen', categoryCode: '09001', description: '摊贩占道', address: '某某路 100 号' })).id;
+      const both = await act('dispatcher', third, 'register', { location: pointInQianshao, gridCode: '310151115001002' });
+      expect(both.statusCode, both.body.slice(0, 300)).toBe(400);
+      expect(both.json().code).toBe('VALIDATION_FAILED');
+      expect(both.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'body.gridCode' })]));
+      expect((await detail(third)).status).toBe('reported');
+    });
+  });
+
   it('leaves a case no routing rule can place to a coordinator’s designation: a dispatcher may not pick a unit (指定谁谁办理)', async () => {
     // nothing in the catalogue matches, and the dispatcher registers it without a category
     const id = await intake({ channel: 'hotline_12345', description: '来电反映的情况需要进一步了解', location: pointInDongfeng });

@@ -141,10 +141,13 @@ describe(`case intake (${dialectUnderTest})`, () => {
       expect(plain.json().location).toEqual(input);
     });
 
-    it('takes an address without coordinates: no grid, no station', async () => {
+    it('takes an address without coordinates: the station it names, no point; or, naming no place of the town, none', async () => {
       const res = await intake({ channel: 'hotline_12345', description: '东平镇某小区门口路灯不亮', address: '崇明区东平镇东风路 88 号' });
       expect(res.statusCode).toBe(201);
-      expect(res.json()).toMatchObject({ address: '崇明区东平镇东风路 88 号', location: null, grid: null, station: null });
+      expect(res.json()).toMatchObject({ address: '崇明区东平镇东风路 88 号', location: null, grid: null, station: { code: 'DF' } });
+      const nowhere = await intake({ channel: 'hotline_12345', description: '某小区门口路灯不亮', address: '崇明区某某路 88 号' });
+      expect(nowhere.statusCode).toBe(201);
+      expect(nowhere.json()).toMatchObject({ location: null, grid: null, station: null });
     });
 
     it('refuses a point outside the town with 422 OUTSIDE_TOWN and creates nothing', async () => {

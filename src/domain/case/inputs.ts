@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { timeLimitSchema, urgencies } from '../profile/schema.js';
+import { crsValues } from '../geo/crs-values.js';
 import type { CaseAction } from './vocabulary.js';
 import { dissatisfiedCauses, visitOutcomes } from './vocabulary.js';
 
@@ -20,6 +21,14 @@ export const attachmentIdSchema = z.string().min(1).max(100);
 const photos = z.array(attachmentIdSchema).max(20);
 
 const noteOnly = z.strictObject({ note });
+
+/** A point as a report or a dispatcher gives it; stored as WGS84. */
+export const locationSchema = z.strictObject({
+  lng: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  /** coordinate system of the input; stored as WGS84 */
+  crs: z.enum(crsValues).default('wgs84'),
+});
 
 /** Lead unit plus assistants, neither repeated (谁牵头谁办理). */
 const units = {
@@ -37,11 +46,16 @@ function distinctUnits(value: { leadUnit: string; assistUnits: string[] }, ctx: 
 
 export const actionInputSchemas = {
   // the dispatcher confirms or changes the suggested category and urgency when registering (立案)
-  register: z.strictObject({
-    note,
-    categoryCode: z.string().regex(/^\d{5}$/, 'a category code has 5 digits').optional(),
-    urgency: z.enum(urgencies).optional(),
-  }),
+  // … and may locate a report that came without a place it could be located by (coordinates or a grid)
+  register: z
+    .strictObject({
+      note,
+      categoryCode: z.string().regex(/^\d{5}$/, 'a category code has 5 digits').optional(),
+      urgency: z.enum(urgencies).optional(),
+      location: locationSchema.optional(),
+      gridCode: z.string().regex(/^\d{15}$/, 'a grid code has 15 digits').optional(),
+    })
+    .refine((v) => !(v.location && v.gridCode), { path: ['gridCode'], message: 'give the location or the grid, not both' }),
   void: z.strictObject({ reason: reasonSchema }),
   dispatch: z.strictObject({ ...units, note }).superRefine(distinctUnits),
   accept: noteOnly,

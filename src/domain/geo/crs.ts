@@ -1,14 +1,7 @@
 import gcoordModule from 'gcoord';
+import { crsValues, type Crs } from './crs-values.js';
 
-/**
- * Coordinate reference systems accepted at intake. Storage is always WGS84 (CGCS2000 is treated
- * as WGS84: the two differ by centimetres, far below a phone's GPS error).
- *   wgs84  GPS, 天地图, CGCS2000
- *   gcj02  高德 / 腾讯 map SDKs (the state-mandated "Mars" offset, ~500 m in Shanghai)
- *   bd09   百度 (GCJ-02 plus Baidu's own offset)
- */
-export const crsValues = ['wgs84', 'gcj02', 'bd09'] as const;
-export type Crs = (typeof crsValues)[number];
+export { crsValues, type Crs };
 
 type Gcoord = typeof gcoordModule.default;
 // Why the double cast: gcoord's CommonJS build does `module.exports = exported`, while its .d.ts

@@ -17,6 +17,8 @@ export interface GridLocation {
 export interface GridIndex {
   /** the grid containing the WGS84 point, or null outside every grid */
   locate(lng: number, lat: number): GridLocation | null;
+  /** the grid of this code, or null when the town has none */
+  byCode(code: string): GridLocation | null;
 }
 
 interface Entry {
@@ -44,6 +46,7 @@ export function createGridIndex(features: readonly GridFeatureInput[]): GridInde
       };
     })
     .sort((a, b) => compare(a.location.gridCode, b.location.gridCode));
+  const byCode = new Map(entries.map((e) => [e.location.gridCode, e]));
 
   return {
     locate(lng, lat) {
@@ -53,6 +56,10 @@ export function createGridIndex(features: readonly GridFeatureInput[]): GridInde
         if (booleanPointInPolygon([lng, lat], entry.geometry)) return { ...entry.location };
       }
       return null;
+    },
+    byCode(code) {
+      const entry = byCode.get(code);
+      return entry ? { ...entry.location } : null;
     },
   };
 }

@@ -9,3 +9,5 @@ export { createGridIndex } from './grid-index.js';
 export type { GridFeatureInput, GridIndex, GridLocation } from './grid-index.js';
 export { AREA_TOLERANCE_KM2, findOverlaps, outsideKm2, polygonAreaKm2, polygonsOverlapKm2, uncoveredKm2 } from './area.js';
 export type { Overlap } from './area.js';
+export { gridPlaceNames, placeInAddress, stationPlaceNames } from './address-places.js';
+export type { Place } from './address-places.js';

@@ -21,6 +21,7 @@ import { factColumns, factsOf } from './case-facts.js';
 import { refusalProblem } from './refusal-problem.js';
 import { routeFor, routingJson } from './route-for.js';
 import { withProps } from '../../domain/with-props.js';
+import { locateReport, type WhereReported } from './locate-report.js';
 import { claimIdempotencyKey, type KeyRowFor } from '../db/repositories/idempotency-repository.js';
 import { idempotencyKeyTaken } from '../http/idempotency.js';
 
@@ -97,8 +98,9 @@ export async function actOnCase(
   const caseActor: CaseActor = toCaseActor(actor, town);
   const input = await prepareInput(ctx, row, action, rawInput);
   const options = { designateAfterReturns: town.rules.routing.designateAfterReturns };
-  const first = decide(factsOf(row), caseActor, action, input, options);
-  if (!first.ok) throw refusalProblem(first, row.status);
+  const decided = decide(factsOf(row), caseActor, action, input, options);
+  if (!decided.ok) throw refusalProblem(decided, row.status);
+  let first = decided;
   const validInput = first.event.data as Record<string, unknown>;
   await checkReferences(ctx, town, validInput);
 
@@ -112,10 +114,16 @@ export async function actOnCase(
     if (typeof validInput.urgency === 'string') urgency = validInput.urgency as Urgency;
     patch.category_code = categoryCode;
     patch.urgency = urgency;
+    // 立案 may locate a report that came without a place: the case's grid and station, before routing
+    if (validInput.location || validInput.gridCode) {
+      const where = locateReport(town, { location: validInput.location as WhereReported['location'], gridCode: validInput.gridCode as string | undefined }, now, { location: 'body.location', gridCode: 'body.gridCode' });
+      Object.assign(patch, { lng: where.lng, lat: where.lat, grid_code: where.grid?.gridCode ?? null, station_code: where.stationCode });
+      first = withProps(first, { facts: withProps(first.facts, { stationCode: where.stationCode }) });
+    }
   }
   const steps: Step[] = [{ action, decision: first, actor: recordActor(actor) }];
   const returnedBy = [...(await unitsThatReturned(db, row.id)), ...(action === 'return' && row.lead_unit ? [row.lead_unit] : [])];
-  const routing = routeFor(town, { categoryCode, stationCode: row.station_code, returnCount: first.facts.returnCount, returnedBy, escalated: first.facts.escalationLevel === 'center' || first.facts.escalationLevel === 'leader' }, at);
+  const routing = routeFor(town, { categoryCode, stationCode: first.facts.stationCode, returnCount: first.facts.returnCount, returnedBy, escalated: first.facts.escalationLevel === 'center' || first.facts.escalationLevel === 'leader' }, at);
   if (['register', 'return', 'escalate'].includes(action)) patch.routing = routingJson(routing);
   if (action === 'register' && routing.kind === 'auto') {
     // the routing just made found a unit by rule, whatever the intake's had found

@@ -9,7 +9,6 @@ import { localDateOf } from '../../domain/calendar/index.js';
 import { newCaseFacts } from '../../domain/case/index.js';
 import { LOW_CONFIDENCE } from '../../domain/classify/index.js';
 import { findDuplicates, searchBox } from '../../domain/dedupe/index.js';
-import { toWgs84 } from '../../domain/geo/index.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent, type CaseEventRow } from '../db/repositories/case-event-repository.js';
 import { attachmentsExist, claimAttachments, findCase, findCaseIdByExternalId, intakeLookup, insertCase, insertNewCaseLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
@@ -18,7 +17,8 @@ import type { PlainReporter } from '../presenters/case.js';
 import { claimIdempotencyKey, findIdempotencyKey, madeIdOf, type KeyRowFor } from '../db/repositories/idempotency-repository.js';
 import { idempotencyKeyTaken } from '../http/idempotency.js';
 import { Problem } from '../http/problem.js';
-import { locateIn, type TownSnapshot } from '../services/town-snapshot.js';
+import type { TownSnapshot } from '../services/town-snapshot.js';
+import { locateReport, type ReportLocation, type WhereReported } from './locate-report.js';
 import { recordActor } from './case-actor.js';
 import { routeFor, routingJson } from './route-for.js';
 import { timeOrderedUuid } from '../ids/time-ordered-uuid.js';
@@ -60,16 +60,10 @@ function departmentOf(body: IntakeBody): { departmentCode?: string } {
   return body.channel === 'department' && data && 'departmentCode' in data ? { departmentCode: data.departmentCode } : {};
 }
 
-function locate(town: TownSnapshot, body: IntakeBody, at: Date) {
-  if (!body.location) return { lng: null, lat: null, grid: null };
-  const [lng, lat] = toWgs84(body.location.lng, body.location.lat, body.location.crs);
-  const grid = locateIn(town, lng, lat, at);
-  if (!grid) {
-    throw new Problem(422, 'OUTSIDE_TOWN', { zh: '该位置不在本镇辖区内', en: 'The location is outside the town' }, [
-      { field: 'body.location', message: { zh: '不在任何网格内', en: 'not inside any grid' } },
-    ]);
-  }
-  return { lng: Math.round(lng * 1e7) / 1e7, lat: Math.round(lat * 1e7) / 1e7, grid };
+/** what the report says of where it is: coordinates, an inspector's grid, the alarming device, an address */
+function whereReported(body: IntakeBody): WhereReported {
+  const data = body.channelData as { gridCode?: string; cameraId?: string; deviceId?: string } | undefined;
+  return { location: body.location, gridCode: data?.gridCode, deviceId: data?.cameraId ?? data?.deviceId, address: body.address };
 }
 
 /**
@@ -83,10 +77,10 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
   const at = now.toISOString();
   const town = await ctx.town.current();
   let classified: ReturnType<typeof classify>;
-  let located: ReturnType<typeof locate>;
+  let located: ReportLocation;
   try {
     classified = classify(town, body);
-    located = locate(town, body, now);
+    located = locateReport(town, whereReported(body), now, { location: 'body.location', gridCode: 'body.channelData.gridCode' });
   } catch (error) {
     // a resent order returns its case even if the town's catalogue or map has changed since
     const existing = body.externalId ? await findCaseIdByExternalId(db, ctx.townId, body.channel, body.externalId) : undefined;
@@ -121,7 +115,7 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
     { radiusMeters: town.rules.duplicates.radiusMeters, windowDays: town.rules.duplicates.windowDays },
   );
 
-  const facts = newCaseFacts({ channel: body.channel, stationCode: grid?.stationCode ?? null, hasReporterContact });
+  const facts = newCaseFacts({ channel: body.channel, stationCode: located.stationCode, hasReporterContact });
   const routing = routeFor(town, { categoryCode, stationCode: facts.stationCode, returnCount: 0, returnedBy: [] }, at);
   const id = timeOrderedUuid(now.getTime());
   const channelData = body.channelData ?? {};
@@ -187,7 +181,7 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
           toStatus: facts.status,
           actor: recordActor(actor),
           reason: null,
-          data: { channel: body.channel, externalId: body.externalId ?? null, categoryCode, urgency: body.urgency ?? 'normal', gridCode: grid?.gridCode ?? null, stationCode: facts.stationCode, duplicates: duplicates.map((d) => d.id), ...departmentOf(body) },
+          data: { channel: body.channel, externalId: body.externalId ?? null, categoryCode, urgency: body.urgency ?? 'normal', gridCode: grid?.gridCode ?? null, stationCode: facts.stationCode, locatedBy: located.by, duplicates: duplicates.map((d) => d.id), ...departmentOf(body) },
           attachments: body.photos,
           at,
         },

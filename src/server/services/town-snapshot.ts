@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { createWorkCalendar, localDateOf, type WorkCalendar } from '../../domain/calendar/index.js';
 import { trainClassifier, type Classifier } from '../../domain/classify/index.js';
-import { createGridIndex, type GridIndex } from '../../domain/geo/index.js';
+import { createGridIndex, gridPlaceNames, stationPlaceNames, type GridIndex, type GridLocation, type Place } from '../../domain/geo/index.js';
 import { effectiveStation, type StationValidity } from '../../domain/profile/effective-station.js';
 import type { Category, DepartmentKind, DeviceKind, RulesFile } from '../../domain/profile/schema.js';
 import type { DB } from '../db/schema.js';
@@ -40,6 +40,8 @@ export interface TownSnapshot {
   gridIndex: GridIndex;
   /** cameras and sensors (devices.yaml), by id order */
   devices: DeviceInfo[];
+  /** the names an address may locate a report by: grids, the spots devices watch, stations */
+  places: Place[];
 }
 
 export interface DeviceInfo {
@@ -115,7 +117,7 @@ export class TownSnapshots {
         return [c.code, { ...c, legacyCode: c.legacyCode ?? undefined, lead: c.lead ?? undefined } as Category];
       }),
     );
-    return {
+    const snapshot: TownSnapshot = {
       hash,
       name,
       rules,
@@ -132,7 +134,10 @@ export class TownSnapshots {
       gridNames: new Map(grids.map((g) => [g.code, g.name])),
       gridIndex: createGridIndex(grids.map((g) => ({ properties: { code: g.code, name: g.name, stationCode: g.station_code }, geometry: JSON.parse(g.geometry) }))),
       devices: devices.map((d) => ({ id: d.code, kind: d.kind as DeviceKind, name: d.name, lng: d.lng, lat: d.lat, gridCode: d.grid_code, metrics: JSON.parse(d.metrics) as string[] })),
+      places: [],
     };
+    snapshot.places = townPlaces(snapshot);
+    return snapshot;
   }
 
   /** WGS84 point at an instant (the instant decides whether a temporary station is in force). */
@@ -142,8 +147,31 @@ export class TownSnapshots {
   }
 }
 
+/** The town's places an address may name (address-places.ts), once the grid index is built. */
+export function townPlaces(s: Pick<TownSnapshot, 'gridIndex' | 'gridNames' | 'stationNames' | 'devices'>): Place[] {
+  const places: Place[] = [];
+  for (const [gridCode, name] of s.gridNames) {
+    const grid = s.gridIndex.byCode(gridCode);
+    if (grid) for (const n of gridPlaceNames(name)) places.push({ name: n, gridCode, stationCode: grid.stationCode });
+  }
+  for (const d of s.devices) {
+    const grid = d.gridCode ? s.gridIndex.byCode(d.gridCode) : s.gridIndex.locate(d.lng, d.lat);
+    if (grid) places.push({ name: d.name, gridCode: grid.gridCode, stationCode: grid.stationCode });
+  }
+  for (const [stationCode, shortName] of s.stationNames) for (const name of stationPlaceNames(shortName)) places.push({ name, gridCode: null, stationCode });
+  return places;
+}
+
+/** The grid of this code, with the station answering for it on that day; null when the town has none. */
+export function gridIn(s: TownSnapshot, gridCode: string, at: Date): Located | null {
+  return located(s, s.gridIndex.byCode(gridCode), at);
+}
+
 export function locateIn(s: TownSnapshot, lng: number, lat: number, at: Date): Located | null {
-  const hit = s.gridIndex.locate(lng, lat);
+  return located(s, s.gridIndex.locate(lng, lat), at);
+}
+
+function located(s: TownSnapshot, hit: GridLocation | null, at: Date): Located | null {
   if (!hit) return null;
   const stationCode = effectiveStation(hit.gridCode, hit.stationCode, s.stations, localDateOf(at));
   return { gridCode: hit.gridCode, gridName: hit.gridName, stationCode, stationName: s.stationNames.get(stationCode) ?? null };

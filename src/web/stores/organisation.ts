@@ -5,7 +5,18 @@
  */
 import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
-import { fetchCategories, fetchDepartments, fetchStations, type CategoryDto, type DepartmentDto, type StationDto } from '../api/organisation.js';
+import { fetchCategories, fetchDepartments, fetchGrids, fetchStations, type CategoryDto, type DepartmentDto, type StationDto } from '../api/organisation.js';
+
+/** A grid as a list shows it (its geometry stays with the map). */
+export interface GridOption {
+  code: string;
+  name: string;
+  stationName: string | null;
+}
+
+async function fetchGridOptions(): Promise<GridOption[]> {
+  return (await fetchGrids()).features.map((f) => ({ code: f.properties.code, name: f.properties.name, stationName: f.properties.stationName }));
+}
 
 /** One cached list: the data, and the request in flight so concurrent pages share it. */
 function cached<T>(load: () => Promise<T>) {
@@ -33,6 +44,7 @@ export const useOrganisationStore = defineStore('organisation', () => {
   const stations = cached<StationDto[]>(fetchStations);
   const departments = cached<DepartmentDto[]>(fetchDepartments);
   const categories = cached<CategoryDto[]>(fetchCategories);
+  const grids = cached<GridOption[]>(fetchGridOptions);
 
   const stationByCode = computed(() => new Map((stations.data.value ?? []).map((s) => [s.code, s])));
   const departmentByCode = computed(() => new Map((departments.data.value ?? []).map((d) => [d.code, d])));
@@ -58,12 +70,15 @@ export const useOrganisationStore = defineStore('organisation', () => {
     stations.clear();
     departments.clear();
     categories.clear();
+    grids.clear();
   }
 
   return {
     stations: stations.data,
     departments: departments.data,
     categories: categories.data,
+    grids: grids.data,
+    loadGrids: grids.get,
     loadStations: stations.get,
     loadDepartments: departments.get,
     loadCategories: categories.get,
