@@ -83,4 +83,43 @@ describe('cityops profile', () => {
     expect(recounted.stdout).toContain('rebuilt: 0 条事件 events');
     expect((await cityops(['assessment', 'verify'], env)).stdout).toContain('counters equal a recount: 0 events');
   }, 60_000);
+
+  it('audit verify passes a seeded record and exits non-zero naming the first bad seq once a row is rewritten or deleted', async () => {
+    if (process.env.TEST_DATABASE_URL) return; // the CLI's PostgreSQL path is the same code; the chain's checks run on both in test/api/case-loop.test.ts
+    const dataDir = path.join(tmp, 'tamper');
+    const env = (dir: string) => ({ CITYOPS_DATA_DIR: dir });
+    expect((await cityops(['profile', 'load', dongpingDir], env(dataDir))).code).toBe(0);
+    const seeded = await cityops(['seed', '--cases', '30'], env(dataDir));
+    expect(seeded.code, seeded.stderr).toBe(0);
+    const intact = await cityops(['audit', 'verify'], env(dataDir));
+    expect(intact.code, intact.stderr).toBe(0);
+    expect(Number(/record intact: (\d+)/.exec(intact.stdout)?.[1])).toBeGreaterThan(30);
+
+    const { default: Database } = await import('better-sqlite3');
+    const tampered = async (name: string, sql: string) => {
+      const dir = path.join(tmp, name);
+      fs.cpSync(dataDir, dir, { recursive: true });
+      const db = new Database(path.join(dir, 'cityops.db'));
+      try {
+        // someone with the file: the append-only triggers go first
+        const triggers = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'case_events'`).all() as Array<{ name: string }>;
+        expect(triggers.length).toBeGreaterThan(0);
+        for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
+        expect(db.prepare(sql).run().changes).toBe(1);
+      } finally {
+        db.close();
+      }
+      return cityops(['audit', 'verify'], env(dir));
+    };
+    // a reason rewritten in the middle of the record
+    const rewritten = await tampered('rewritten', `UPDATE case_events SET reason = '改写的原因' WHERE seq = 10`);
+    expect(rewritten.code).toBe(2);
+    expect(rewritten.stderr).toContain('record broken at seq 10');
+    // a row deleted: the next one no longer links to the one before it
+    const deleted = await tampered('deleted', `DELETE FROM case_events WHERE seq = 20`);
+    expect(deleted.code).toBe(2);
+    expect(deleted.stderr).toMatch(/record broken at seq 2[01]/);
+    // the untouched record still verifies
+    expect((await cityops(['audit', 'verify'], env(dataDir))).code).toBe(0);
+  }, 120_000);
 });

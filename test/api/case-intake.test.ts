@@ -379,7 +379,7 @@ describe(`case intake (${dialectUnderTest})`, () => {
       }
     });
 
-    it('filters by status, channel, station, deadline, text and time, and masks the reporter', async () => {
+    it('filters by status, channel, station, category, department, deadline, text and time, and masks the reporter', async () => {
       await setClock('2026-03-03T01:00:00.000Z'); // Tuesday 09:00
       const tag = '筛选测试甲';
       const mk = async (channel: string, location: { lng: number; lat: number }) =>
@@ -403,8 +403,20 @@ describe(`case intake (${dialectUnderTest})`, () => {
       expect(ids(await get(`/api/v1/cases?${q}&to=2026-03-03T01:30:00Z`)).sort()).toEqual([qsCase, dfCase].sort());
       expect(ids(await get(`/api/v1/cases?${q}&from=2026-03-03T09:00:00%2B08:00&to=2026-03-03T09:30:00%2B08:00`)).sort()).toEqual([qsCase, dfCase].sort());
 
-      // deadlines: the accept clock (2 working hours from 10:00) is overdue at 12:30+; the sweep records it
+      // by category, and by the unit the case is with (dispatched by rule to 城管中队)
+      const lid = (await intake({ channel: 'citizen', categoryCode: '01001', description: `${tag} 井盖缺失`, location: pointInQianshao, reporter: { name: '王秀英', phone: '13700001111' } })).json().id as string;
+      expect(ids(await get(`/api/v1/cases?${q}&category=01001`))).toEqual([lid]);
+      expect(ids(await get(`/api/v1/cases?${q}&category=09001`)).sort()).toEqual([qsCase, dfCase, registered].sort());
+      expect(ids(await get(`/api/v1/cases?${q}&department=CGZD`))).toEqual([registered]);
+      expect(ids(await get(`/api/v1/cases?${q}&department=HW`))).toEqual([]);
+
+      // deadlines: the accept clock (2 working hours from 10:00) turns yellow past 80 % of them and red once due; the sweep records it
       expect(ids(await get(`/api/v1/cases?${q}&deadline=green`))).toEqual([registered]);
+      const acceptDue = ((await get(`/api/v1/cases/${registered}`)).json().deadlines as Array<{ step: string; dueAt: string }>).find((d) => d.step === 'accept')!.dueAt;
+      await setClock(new Date(Date.parse(acceptDue) - 5 * 60_000).toISOString()); // five working minutes before it is due
+      await sweepDeadlines(t.ctx);
+      expect(ids(await get(`/api/v1/cases?${q}&deadline=yellow`))).toEqual([registered]);
+      expect(ids(await get(`/api/v1/cases?${q}&deadline=green,red`))).toEqual([]);
       await setClock('2026-03-03T06:00:00.000Z'); // 14:00
       await sweepDeadlines(t.ctx);
       expect(ids(await get(`/api/v1/cases?${q}&deadline=red`))).toEqual([registered]);

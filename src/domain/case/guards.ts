@@ -23,10 +23,11 @@ export type GuardName = (typeof guardNames)[number];
 
 /**
  * One rung up the escalation ladder none → station → center → leader, as far as the role reaches.
- * A station chief takes a case up to the center; the center (dispatcher, coordinator) takes it to
- * the center first when nobody has escalated it yet or only the station level has, then to a
- * leader. 'station' itself is set by no actor here: it is the level the SLA sweep's automatic
- * escalation (R7) puts an overdue case on. Null: this role cannot escalate from this level.
+ * A station chief takes a case up to the center (对无法协调处置的问题，上报城运中心); the center
+ * (dispatcher, coordinator — and the SLA sweep, which acts for the center) takes it to the center
+ * first when nobody has escalated it yet or only the station level has, then to a leader. No rule
+ * sets 'station' today: a level read from older records or other towns' data is still climbed from.
+ * Null: this role cannot escalate from this level.
  */
 export function nextEscalationLevel(level: EscalationLevel, role: Role): EscalationLevel | null {
   switch (role) {
