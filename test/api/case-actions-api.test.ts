@@ -380,6 +380,23 @@ describe(`case actions over the API (${dialectUnderTest})`, () => {
     });
   });
 
+  it('looks for possible duplicates again when 立案 gives an unclassified order its category, and links them both ways', async () => {
+    type WithDuplicates = Detail & { duplicates: Array<{ caseId?: string; id?: string; caseNo: string; reasons: string[] }> };
+    const near = { lng: 121.4702, lat: 31.6801 }; // about 25 m from pointInDongfeng
+    const first = await intake({ channel: 'hotline_12345', categoryCode: '09001', description: '路口有流动摊贩占道经营卖水果', location: pointInDongfeng });
+    // the classifier cannot place this one: no category, so no duplicate by category at intake
+    const second = await intake({ channel: 'citizen', description: '来电反映的情况需要进一步了解', location: near });
+    const before = (await detail(second)) as WithDuplicates;
+    expect(before.duplicates.map((d) => JSON.stringify(d))).not.toContain(first);
+    const registered = (await ok('dispatcher', second, 'register', { categoryCode: '09001' })) as WithDuplicates;
+    expect(JSON.stringify(registered.duplicates)).toContain(first);
+    expect(registered.events.find((e) => e.action === 'register')!.data.duplicates).toContain(first);
+    expect(JSON.stringify(((await detail(first)) as WithDuplicates).duplicates)).toContain(second);
+    // registered once only: the links are not written twice
+    const links = await t.ctx.database.db.selectFrom('case_links').select('other_case_id').where('case_id', '=', second).execute();
+    expect(links.filter((l) => l.other_case_id === first)).toHaveLength(1);
+  });
+
   it('leaves a case no routing rule can place to a coordinator’s designation: a dispatcher may not pick a unit (指定谁谁办理)', async () => {
     // nothing in the catalogue matches, and the dispatcher registers it without a category
     const id = await intake({ channel: 'hotline_12345', description: '来电反映的情况需要进一步了解', location: pointInDongfeng });

@@ -13,7 +13,7 @@ import { clockColumns } from './clock-columns.js';
 import { recordSteps } from './step-records.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent, reportingInspector, unitsThatReturned, type NewCaseEvent } from '../db/repositories/case-event-repository.js';
-import { attachmentsExist, claimAttachments, findCase, insertOutbox, lastEventOf, updateCase, type CasePatch, type CaseRow } from '../db/repositories/case-repository.js';
+import { attachmentsExist, claimAttachments, findCase, insertCaseLinks, insertOutbox, lastEventOf, updateCase, type CasePatch, type CaseRow } from '../db/repositories/case-repository.js';
 import { Problem } from '../http/problem.js';
 import type { TownSnapshot } from '../services/town-snapshot.js';
 import { recordActor, systemActor, systemCaseActor, toCaseActor } from './case-actor.js';
@@ -22,6 +22,7 @@ import { refusalProblem } from './refusal-problem.js';
 import { routeFor, routingJson } from './route-for.js';
 import { withProps } from '../../domain/with-props.js';
 import { locateReport, type WhereReported } from './locate-report.js';
+import { duplicateLinkRows, newDuplicatesOf } from './possible-duplicates.js';
 import { claimIdempotencyKey, type KeyRowFor } from '../db/repositories/idempotency-repository.js';
 import { idempotencyKeyTaken } from '../http/idempotency.js';
 
@@ -135,6 +136,12 @@ export async function actOnCase(
   const limitOf = (step: Parameters<typeof limitFor>[2]) => limitFor(category, urgency, step);
   const reportedBy = action === 'void' && row.channel === 'inspector' ? await reportingInspector(db, row.id) : null;
   const recorded = recordSteps(steps, JSON.parse(row.deadlines) as StepClock[], { leadUnit: row.lead_unit, categoryCode, urgency, routing, reportedBy }, limitOf, now, town.calendar);
+  // 立案 that gives the case its category, or its place, looks for the possible duplicates intake could not compare it with
+  const placed = action === 'register' && (categoryCode !== row.category_code || patch.lng !== undefined);
+  const duplicates = placed
+    ? await newDuplicatesOf(ctx, town, { id: row.id, categoryCode, lng: patch.lng ?? row.lng, lat: patch.lat ?? row.lat, reportedAt: row.reported_at, callerIndex: row.reporter_phone_idx, text: row.description }, now)
+    : [];
+  if (duplicates.length > 0) recorded.data[0] = withProps(recorded.data[0]!, { duplicates: duplicates.map((d) => d.id) });
   const clocks = recorded.clocks;
   const last = steps[steps.length - 1]!.decision;
   Object.assign(patch, factColumns(last.facts), clockColumns(clocks, now, town.calendar, town.rules.deadlines.yellowAt), { updated_at: at });
@@ -158,6 +165,7 @@ export async function actOnCase(
       await claimAttachments(trx, ctx.townId, attachmentsOf(s.decision.event.data), row.id);
       await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: row.id, action: s.action }, at);
     }
+    await insertCaseLinks(trx, duplicateLinkRows(ctx.townId, row.id, duplicates, at));
     if (keyRow && !(await claimIdempotencyKey(trx, keyRow(row.id)))) throw idempotencyKeyTaken();
     return written;
   });

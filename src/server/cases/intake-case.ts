@@ -8,10 +8,9 @@ import type { Actor } from '../../domain/access/index.js';
 import { localDateOf } from '../../domain/calendar/index.js';
 import { newCaseFacts } from '../../domain/case/index.js';
 import { LOW_CONFIDENCE } from '../../domain/classify/index.js';
-import { findDuplicates, searchBox } from '../../domain/dedupe/index.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent, type CaseEventRow } from '../db/repositories/case-event-repository.js';
-import { attachmentsExist, claimAttachments, findCase, findCaseIdByExternalId, intakeLookup, insertCase, insertNewCaseLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
+import { attachmentsExist, claimAttachments, findCase, findCaseIdByExternalId, intakeLookup, insertCase, insertCaseLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
 import type { CaseJsonValues, DuplicateLink } from './get-case-detail.js';
 import type { PlainReporter } from '../presenters/case.js';
 import { claimIdempotencyKey, findIdempotencyKey, madeIdOf, type KeyRowFor } from '../db/repositories/idempotency-repository.js';
@@ -19,6 +18,7 @@ import { idempotencyKeyTaken } from '../http/idempotency.js';
 import { Problem } from '../http/problem.js';
 import type { TownSnapshot } from '../services/town-snapshot.js';
 import { locateReport, type ReportLocation, type WhereReported } from './locate-report.js';
+import { duplicateLinkRows, duplicateQuery, matchDuplicates, type DuplicateSubject } from './possible-duplicates.js';
 import { recordActor } from './case-actor.js';
 import { routeFor, routingJson } from './route-for.js';
 import { timeOrderedUuid } from '../ids/time-ordered-uuid.js';
@@ -29,7 +29,6 @@ export type IntakeResult =
   /** a new case, with what is needed to present it without reading it back */
   | { created: true; caseId: string; row: CaseRow; event: CaseEventRow; duplicates: DuplicateLink[]; reporter: PlainReporter; json: CaseJsonValues };
 
-const DAY_MS = 86_400_000;
 
 function classify(town: TownSnapshot, body: IntakeBody) {
   if (body.categoryCode) {
@@ -98,10 +97,9 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
   // the existing case (a resend racing its first send, or one the memory does not hold, is refused by
   // the unique (channel, external id) index, and answered below); possible duplicates are linked and
   // shown, never merged
-  const since = new Date(Date.parse(reportedAt) - town.rules.duplicates.windowDays * DAY_MS).toISOString();
-  const near = categoryCode && lng !== null && lat !== null ? { categoryCode, box: searchBox(lng, lat, town.rules.duplicates.radiusMeters) } : null;
+  const subject: DuplicateSubject = { categoryCode, lng, lat, reportedAt, callerIndex: phoneIndex, text: body.description };
   const resend = body.externalId ? { channel: body.channel, externalId: body.externalId } : null;
-  const lookup = { resend, near, callerIndex: phoneIndex, since };
+  const lookup = withProps({ resend }, duplicateQuery(town, subject));
   const { existingId, candidates } = (await ctx.recentCases.lookup(lookup, now, town.rules.duplicates.windowDays)) ?? (await intakeLookup(db, ctx.townId, lookup));
   if (existingId) return { caseId: existingId, created: false };
   const missing = await attachmentsExist(db, ctx.townId, body.photos);
@@ -109,11 +107,7 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
     throw new Problem(422, 'UNKNOWN_ATTACHMENT', { zh: '照片尚未上传', en: 'Photo not uploaded' }, missing.map((m) => ({ field: `body.photos[${body.photos.indexOf(m)}]`, message: { zh: '先上传照片再引用', en: 'upload the photo first' } })));
   }
   const candidateById = new Map(candidates.map((c) => [c.id, c]));
-  const duplicates = findDuplicates(
-    { categoryCode, lng, lat, reportedAt, callerHash: phoneIndex, text: body.description },
-    candidates.map((c) => ({ id: c.id, categoryCode: c.category_code, lng: c.lng, lat: c.lat, reportedAt: c.reported_at, callerHash: c.reporter_phone_idx, text: c.description })),
-    { radiusMeters: town.rules.duplicates.radiusMeters, windowDays: town.rules.duplicates.windowDays },
-  );
+  const duplicates = matchDuplicates(town, subject, candidates);
 
   const facts = newCaseFacts({ channel: body.channel, stationCode: located.stationCode, hasReporterContact });
   const routing = routeFor(town, { categoryCode, stationCode: facts.stationCode, returnCount: 0, returnedBy: [] }, at);
@@ -187,16 +181,7 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
         },
         { newCase: true },
       );
-      await insertNewCaseLinks(
-        trx,
-        duplicates.flatMap((d) => {
-          const common = { town_id: ctx.townId, kind: 'possible_duplicate', reasons: JSON.stringify(d.reasons), distance_m: d.distanceMeters ?? null, similarity: d.similarity ?? null, created_at: at };
-          return [
-            withProps(common, { case_id: id, other_case_id: d.id }),
-            withProps(common, { case_id: d.id, other_case_id: id }),
-          ];
-        }),
-      );
+      await insertCaseLinks(trx, duplicateLinkRows(ctx.townId, id, duplicates, at));
       await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: id, action: 'report' }, at);
       await claimAttachments(trx, ctx.townId, body.photos, id);
       if (keyRow && !(await claimIdempotencyKey(trx, keyRow(id)))) throw idempotencyKeyTaken();

@@ -208,14 +208,14 @@ export async function intakeLookup(db: Db, townId: string, lookup: IntakeLookup)
 }
 
 const linkColumns = ['town_id', 'case_id', 'other_case_id', 'kind', 'reasons', 'distance_m', 'similarity', 'created_at'] as const;
-type LinkRow = Record<(typeof linkColumns)[number], SqlValue>;
+export type LinkRow = Record<(typeof linkColumns)[number], SqlValue>;
 
 /**
- * A new case's possible-duplicate links, both ways. Nothing else can read or conflict with them
- * before the commit (the new case's id is known to no one yet), so a group-committed batch writes
- * them with its other rows, in one INSERT before its COMMIT.
+ * Possible-duplicate links, both ways. A group-committed batch writes them with its other rows, in
+ * one INSERT before its COMMIT: a new case's can conflict with nothing (its id is known to no one
+ * yet), and a case linked again at 立案 leaves out the cases it is linked to already.
  */
-export async function insertNewCaseLinks(trx: Transaction<DB>, rows: readonly LinkRow[]): Promise<void> {
+export async function insertCaseLinks(trx: Transaction<DB>, rows: readonly LinkRow[]): Promise<void> {
   if (rows.length === 0) return;
   const values = rows.map((r) => linkColumns.map((c) => r[c]));
   const deferred = deferredWritesOf(trx);
