@@ -93,6 +93,26 @@ describe(`photos (${dialectUnderTest})`, () => {
     expect(asOtherUnit.statusCode).toBe(404);
   });
 
+  it('shows a photo that serves two cases to the readers of either', async () => {
+    const bytes = tinyWebp('VP8X');
+    const id = (await upload(bytes, 'site.webp', 'image/webp', '/api/v1/attachments', 'dispatcher')).json().id as string;
+    const inDongfeng = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { cookie: cookies.dispatcher! }, payload: { channel: 'hotline_12345', categoryCode: '09001', description: '东风路口流动摊贩，附照片', location: pointInDongfeng, photos: [id] } });
+    expect(inDongfeng.statusCode).toBe(201);
+    const view = (who: string) => t.app.inject({ method: 'GET', url: `/api/v1/attachments/${id}`, headers: { cookie: cookies[who]! } });
+    // 前哨's inspector reads no case of 东风 …
+    expect((await view('inspector1')).statusCode).toBe(404);
+    // … until the same photo is attached to a case of 前哨 (stored once, used twice)
+    const before = await attachmentCount();
+    const inQianshao = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { cookie: cookies.dispatcher! }, payload: { channel: 'hotline_12345', categoryCode: '09001', description: '前哨路口流动摊贩', location: { lng: 121.8438, lat: 31.5955 } } });
+    const attached = await upload(bytes, 'again.webp', 'image/webp', `/api/v1/cases/${inQianshao.json().id as string}/attachments`, 'dispatcher');
+    expect(attached.statusCode).toBe(201);
+    expect(attached.json().id).toBe(id);
+    expect(await attachmentCount()).toBe(before);
+    expect((await view('inspector1')).statusCode).toBe(200);
+    expect((await view('stationdf')).statusCode).toBe(200);
+    expect((await view('scs')).statusCode).toBe(404);
+  });
+
   it('answers an intake with a photo whose commit answer was lost with its case: the photo claimed once, no second case', async () => {
     const id = (await upload(tinyJpeg(), 'lost.jpg', 'image/jpeg', '/api/v1/attachments', 'dispatcher')).json().id as string;
     const caseCount = async () => Number((await t.database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);

@@ -162,7 +162,7 @@ export async function actOnCase(
         { caseId: row.id, action: s.action, fromStatus: s.decision.event.from, toStatus: s.decision.event.to, actor: s.actor, reason: s.decision.event.reason ?? null, data, attachments: attachmentsOf(s.decision.event.data), at },
       );
       written.push(Number(event.seq));
-      await claimAttachments(trx, ctx.townId, attachmentsOf(s.decision.event.data), row.id);
+      await claimAttachments(trx, ctx.townId, attachmentsOf(s.decision.event.data), row.id, at);
       await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: row.id, action: s.action }, at);
     }
     await insertCaseLinks(trx, duplicateLinkRows(ctx.townId, row.id, duplicates, at));

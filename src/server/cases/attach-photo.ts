@@ -6,7 +6,7 @@
 import type { Actor } from '../../domain/access/index.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent } from '../db/repositories/case-event-repository.js';
-import { findCase, insertAttachment, insertOutbox } from '../db/repositories/case-repository.js';
+import { casesUsingAttachment, claimAttachments, findCase, insertAttachment, insertOutbox } from '../db/repositories/case-repository.js';
 import { Problem } from '../http/problem.js';
 import { recordActor } from './case-actor.js';
 import { assertMayReadCase } from './case-access.js';
@@ -30,6 +30,8 @@ export async function uploadPhoto(ctx: AppContext, actor: Actor, data: Buffer, c
   await ctx.database.write(async (trx) => {
     await insertAttachment(trx, { town_id: ctx.townId, sha256: stored.sha256, media_type: stored.mediaType, size: stored.size, case_id: row?.id ?? null, uploaded_by: actor.id, created_at: at });
     if (row) {
+      // a photo stored before (by another upload, for another case) is this case's too
+      await claimAttachments(trx, ctx.townId, [stored.sha256], row.id, at);
       const event = await appendCaseEvent(
         trx,
         ctx.townId,
@@ -44,21 +46,26 @@ export async function uploadPhoto(ctx: AppContext, actor: Actor, data: Buffer, c
 }
 
 /**
- * A photo is seen by whoever may read the case that references it; before any case references it,
- * only by the person who uploaded it. The same answer (404) for "no such photo" and "not yours" keeps
- * SHA-256 ids from being probed.
+ * A photo is seen by whoever may read a case that uses it; before any case uses it, only by the
+ * person who uploaded it. The same answer (404) for "no such photo" and "not yours" keeps SHA-256
+ * ids from being probed.
  */
-export async function assertMayViewPhoto(ctx: AppContext, actor: Actor, meta: { case_id: string | null; uploaded_by: string }): Promise<void> {
+export async function assertMayViewPhoto(ctx: AppContext, actor: Actor, meta: { sha256: string; case_id: string | null; uploaded_by: string }): Promise<void> {
   const hidden = () => new Problem(404, 'ATTACHMENT_NOT_FOUND', { zh: '照片不存在', en: 'No such photo' });
   if (meta.case_id === null) {
     if (meta.uploaded_by !== actor.id) throw hidden();
     return;
   }
-  const row = await findCase(ctx.database.db, ctx.townId, meta.case_id);
-  if (!row) throw hidden();
-  try {
-    assertMayReadCase(actor, row, await ctx.town.current());
-  } catch {
-    throw hidden();
+  const town = await ctx.town.current();
+  for (const caseId of await casesUsingAttachment(ctx.database.db, ctx.townId, meta.sha256)) {
+    const row = await findCase(ctx.database.db, ctx.townId, caseId);
+    if (!row) continue;
+    try {
+      assertMayReadCase(actor, row, town);
+      return;
+    } catch {
+      // not this case: perhaps another that uses the photo
+    }
   }
+  throw hidden();
 }

@@ -183,7 +183,7 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
       );
       await insertCaseLinks(trx, duplicateLinkRows(ctx.townId, id, duplicates, at));
       await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: id, action: 'report' }, at);
-      await claimAttachments(trx, ctx.townId, body.photos, id);
+      await claimAttachments(trx, ctx.townId, body.photos, id, at);
       if (keyRow && !(await claimIdempotencyKey(trx, keyRow(id)))) throw idempotencyKeyTaken();
     }, { deferredOnly: !claimsPhotos && !keyRow });
   } catch (error) {

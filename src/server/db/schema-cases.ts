@@ -111,6 +111,14 @@ export interface AttachmentsTable {
   created_at: string;
 }
 
+/** Every case that uses a photo (a photo may serve more than one). */
+export interface AttachmentUsesTable {
+  town_id: string;
+  sha256: string;
+  case_id: string;
+  created_at: string;
+}
+
 export interface CaseLinksTable {
   town_id: string;
   case_id: string;
@@ -143,6 +151,7 @@ export interface CaseTables {
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   attachments: AttachmentsTable;
+  attachment_uses: AttachmentUsesTable;
   case_links: CaseLinksTable;
   joint_meetings: JointMeetingsTable;
 }

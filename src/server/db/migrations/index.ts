@@ -14,6 +14,7 @@ import * as inspectorPositions from './0011-inspector-positions.js';
 import * as unitOverdue from './0012-unit-overdue.js';
 import * as reportEvents from './0013-report-events.js';
 import * as nearbyCovering from './0014-nearby-covering.js';
+import * as attachmentUses from './0015-attachment-uses.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-organisation': organisation,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012-unit-overdue': unitOverdue,
   '0013-report-events': reportEvents,
   '0014-nearby-covering': nearbyCovering,
+  '0015-attachment-uses': attachmentUses,
 };

@@ -258,9 +258,21 @@ export function findAttachment(db: Db, townId: string, sha256: string) {
 }
 
 /** Photos referenced by a case's record belong to that case from then on (who may see them follows the case). */
-export async function claimAttachments(trx: Transaction<DB>, townId: string, shas: string[], caseId: string): Promise<void> {
+/** The photos a case uses: the first case to use a photo claims it; every case that uses it is recorded. */
+export async function claimAttachments(trx: Transaction<DB>, townId: string, shas: string[], caseId: string, at: string): Promise<void> {
   if (shas.length === 0) return;
   await trx.updateTable('attachments').set({ case_id: caseId }).where('town_id', '=', townId).where('sha256', 'in', shas).where('case_id', 'is', null).execute();
+  await trx
+    .insertInto('attachment_uses')
+    .values([...new Set(shas)].map((sha256) => ({ town_id: townId, sha256, case_id: caseId, created_at: at })))
+    .onConflict((oc) => oc.columns(['town_id', 'sha256', 'case_id']).doNothing())
+    .execute();
+}
+
+/** The cases that use a photo (a few are enough to decide who may see it). */
+export async function casesUsingAttachment(db: Db, townId: string, sha256: string, limit = 20): Promise<string[]> {
+  const rows = await db.selectFrom('attachment_uses').select('case_id').where('town_id', '=', townId).where('sha256', '=', sha256).orderBy('created_at').limit(limit).execute();
+  return rows.map((r) => r.case_id);
 }
 
 /** Open, unsuspended cases whose next deadline threshold has come (index cases_deadline). */
