@@ -29,7 +29,6 @@ export type IntakeResult =
   /** a new case, with what is needed to present it without reading it back */
   | { created: true; caseId: string; row: CaseRow; event: CaseEventRow; duplicates: DuplicateLink[]; reporter: PlainReporter; json: CaseJsonValues };
 
-
 function classify(town: TownSnapshot, body: IntakeBody) {
   if (body.categoryCode) {
     if (!town.categories.has(body.categoryCode)) {
