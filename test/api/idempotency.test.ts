@@ -74,6 +74,49 @@ describe(`Idempotency-Key beyond a first intake (${dialectUnderTest})`, () => {
     expect(await actions(id, 'urge')).toBe(1);
   });
 
+  it('ends a key’s turn when a repeat whose client gave up waiting is answered, so the next repeat is not held', async () => {
+    const id = await dispatchedCase();
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `${address}/api/v1/cases/${id}/actions/urge`;
+    const send = (signal?: AbortSignal) =>
+      fetch(url, { method: 'POST', headers: { cookie: cookies.dispatcher!, 'content-type': 'application/json', 'idempotency-key': 'gave-up-key-0001' }, body: JSON.stringify({ note: '请尽快处理' }), signal });
+    // the first send's write is held back until the impatient repeat has given up
+    const database = t.ctx.database;
+    const realWrite = database.write;
+    let letGo!: () => void;
+    const held = new Promise<void>((r) => (letGo = r));
+    database.write = (async (fn, options) => {
+      database.write = realWrite;
+      await held;
+      return realWrite.call(database, fn, options);
+    }) as typeof database.write;
+    const first = send();
+    const impatient = new AbortController();
+    const repeat = send(impatient.signal).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 100));
+    impatient.abort();
+    expect(await repeat).toBeInstanceOf(Error);
+    letGo();
+    expect((await first).status).toBe(200);
+    // the given-up repeat got its turn and was answered into a closed socket; the next one is not kept waiting
+    const next = await Promise.race([send().then((r) => r.status), new Promise((r) => setTimeout(() => r('held'), 5_000))]);
+    expect(next).toBe(200);
+    expect(await actions(id, 'urge')).toBe(1);
+  });
+
+  it('keeps the first success when a repeat that lost a race fails: a replay gives the success', async () => {
+    const id = await dispatchedCase();
+    const first = await post('cgzd', `/api/v1/cases/${id}/actions/accept`, {}, 'race-loser-key-0001');
+    expect(first.statusCode).toBe(200);
+    // as if a repeat on another server had failed after the first succeeded (the state moved on): its answer is stored no more
+    const stored = (await keyRow('race-loser-key-0001'))!;
+    const { saveIdempotencyKey } = await import('../../src/server/db/repositories/idempotency-repository.js');
+    await saveIdempotencyKey(t.ctx.database.db, { ...stored, status_code: 409, response: JSON.stringify({ code: 'ACTION_NOT_ALLOWED_IN_STATE' }) });
+    const replay = await post('cgzd', `/api/v1/cases/${id}/actions/accept`, {}, 'race-loser-key-0001');
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json().id).toBe(id);
+  });
+
   it('keeps an action’s key in the action’s own transaction: a repeat after a lost answer does not act again', async () => {
     const id = await dispatchedCase();
     const lossy = loseNextWriteAnswer(t.ctx.database);
@@ -122,11 +165,22 @@ describe(`Idempotency-Key beyond a first intake (${dialectUnderTest})`, () => {
     // the other request's stored response stays
     expect(JSON.parse((await keyRow('taken-urge-key-0001'))!.response)).toEqual({ $ref: { kind: 'case', id } });
 
+    // the same intake under the same key, made by another server: its row has this request's hash (a
+    // coordinator's send of the same body gives it: the hash is of the request, not of who sent it)
+    const order = { channel: 'citizen', description: '另一台服务器已受理的同一请求', location: pointInDongfeng };
+    expect((await post('coordinator', '/api/v1/cases', order, 'taken-intake-key-0001')).statusCode).toBe(201);
+    const sameRequest = (await t.ctx.database.db.selectFrom('idempotency_keys').selectAll().where('key', '=', 'taken-intake-key-0001').executeTakeFirstOrThrow());
     const before = await caseCount();
-    takeKeyBeforeNextWrite(taken('taken-intake-key-0001', { $ref: { kind: 'case', id: other } }));
-    const answered = await post('dispatcher', '/api/v1/cases', { channel: 'citizen', description: '另一台服务器已受理的同一请求', location: pointInDongfeng }, 'taken-intake-key-0001');
+    takeKeyBeforeNextWrite(async () => ({ ...sameRequest, principal: probe.principal, response: JSON.stringify({ $ref: { kind: 'case', id: other } }) }));
+    const answered = await post('dispatcher', '/api/v1/cases', order, 'taken-intake-key-0001');
     expect(answered.statusCode, answered.body.slice(0, 300)).toBe(200);
     expect(answered.json().id).toBe(other);
+    expect(await caseCount()).toBe(before);
+    // another request under a taken key is not answered with that request's case
+    takeKeyBeforeNextWrite(taken('taken-intake-key-0002', { $ref: { kind: 'case', id: other } }));
+    const refused2 = await post('dispatcher', '/api/v1/cases', { ...order, description: '另一件事' }, 'taken-intake-key-0002');
+    expect(refused2.statusCode).toBe(409);
+    expect(refused2.json().code).toBe('IDEMPOTENCY_KEY_IN_USE');
     expect(await caseCount()).toBe(before);
   });
 

@@ -152,6 +152,8 @@ export async function actOnCase(
   if (row.dispatched_at === null && steps.some((s) => s.decision.event.to === 'dispatched')) patch.dispatched_at = at;
 
   const seqs = await ctx.database.write(async (trx) => {
+    // the key first: a request with the same key that got here first refuses this one before anything else can
+    if (keyRow && !(await claimIdempotencyKey(trx, keyRow(row.id)))) throw idempotencyKeyTaken();
     const written: number[] = [];
     if (!(await updateCase(trx, ctx.townId, row, patch))) throw staleVersion(row.version);
     for (const [i, s] of steps.entries()) {
@@ -166,7 +168,6 @@ export async function actOnCase(
       await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: row.id, action: s.action }, at);
     }
     await insertCaseLinks(trx, duplicateLinkRows(ctx.townId, row.id, duplicates, at));
-    if (keyRow && !(await claimIdempotencyKey(trx, keyRow(row.id)))) throw idempotencyKeyTaken();
     return written;
   });
   ctx.recentCases.stale();

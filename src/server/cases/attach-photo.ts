@@ -28,6 +28,7 @@ export async function uploadPhoto(ctx: AppContext, actor: Actor, data: Buffer, c
   const at = ctx.clock.now().toISOString();
   const photo: UploadedPhoto = { id: stored.sha256, mediaType: stored.mediaType, size: stored.size };
   await ctx.database.write(async (trx) => {
+    if (keyRow && !(await claimIdempotencyKey(trx, keyRow(photo)))) throw idempotencyKeyTaken();
     await insertAttachment(trx, { town_id: ctx.townId, sha256: stored.sha256, media_type: stored.mediaType, size: stored.size, case_id: row?.id ?? null, uploaded_by: actor.id, created_at: at });
     if (row) {
       // a photo stored before (by another upload, for another case) is this case's too
@@ -39,7 +40,6 @@ export async function uploadPhoto(ctx: AppContext, actor: Actor, data: Buffer, c
       );
       await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: row.id, action: 'attach' }, at);
     }
-    if (keyRow && !(await claimIdempotencyKey(trx, keyRow(photo)))) throw idempotencyKeyTaken();
   });
   if (row) ctx.realtime.notify();
   return photo;

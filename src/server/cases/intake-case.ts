@@ -162,6 +162,8 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
   const claimsPhotos = body.photos.length > 0;
   try {
     await ctx.database.write(async (trx) => {
+      // the key first: a repeat that reached another server first refuses this case before it is numbered
+      if (keyRow && !(await claimIdempotencyKey(trx, keyRow(id)))) throw idempotencyKeyTaken();
       row.case_no = await nextCaseNo(trx, ctx.townId, localDateOf(now));
       await insertCase(trx, row, { deferred: !claimsPhotos });
       event = await appendCaseEvent(
@@ -183,14 +185,14 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
       await insertCaseLinks(trx, duplicateLinkRows(ctx.townId, id, duplicates, at));
       await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: id, action: 'report' }, at);
       await claimAttachments(trx, ctx.townId, body.photos, id, at);
-      if (keyRow && !(await claimIdempotencyKey(trx, keyRow(id)))) throw idempotencyKeyTaken();
     }, { deferredOnly: !claimsPhotos && !keyRow });
   } catch (error) {
-    // the same key's first request made its case meanwhile: that case is the answer
+    // the same request under the same key made its case meanwhile (another server): that case is the answer
     if (keyRow) {
-      const { town_id: townId, principal, key } = keyRow(id);
-      const stored = await findIdempotencyKey(db, townId, principal, key);
-      const made = stored ? madeIdOf(stored) : undefined;
+      const mine = keyRow(id);
+      const stored = await findIdempotencyKey(db, mine.town_id, mine.principal, mine.key);
+      const same = stored !== undefined && stored.expires_at > at && stored.path === mine.path && stored.request_hash === mine.request_hash;
+      const made = same ? madeIdOf(stored) : undefined;
       if (made && made !== id) return { caseId: made, created: false };
     }
     // two resends racing: the unique (channel, external id) index let one win; answer with its case

@@ -42,6 +42,7 @@ export async function recordJointMeeting(ctx: AppContext, actor: Actor, caseId: 
   const heldAt = new Date(input.heldAt).toISOString();
   const id = randomUUID();
   await ctx.database.write(async (trx) => {
+    if (keyRow && !(await claimIdempotencyKey(trx, keyRow(row.id)))) throw idempotencyKeyTaken();
     await insertJointMeeting(trx, { id, town_id: ctx.townId, case_id: row.id, lead_unit: row.lead_unit!, participants: JSON.stringify(input.participants), held_at: heldAt, minutes: input.minutes, decisions: input.decisions ?? null, recorded_by: actor.username, created_at: at });
     const event = await appendCaseEvent(
       trx,
@@ -49,7 +50,6 @@ export async function recordJointMeeting(ctx: AppContext, actor: Actor, caseId: 
       { caseId: row.id, action: 'joint-meeting', fromStatus: row.status, toStatus: row.status, actor: recordActor(actor), reason: null, data: { meetingId: id, heldAt, participants: input.participants, minutes: input.minutes, decisions: input.decisions ?? null }, attachments: [], at },
     );
     await insertOutbox(trx, ctx.townId, 'case.event', { seq: Number(event.seq), caseId: row.id, action: 'joint-meeting' }, at);
-    if (keyRow && !(await claimIdempotencyKey(trx, keyRow(row.id)))) throw idempotencyKeyTaken();
   });
   ctx.realtime.notify();
 }

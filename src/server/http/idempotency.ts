@@ -147,17 +147,21 @@ export function installIdempotency(api: FastifyInstance, ctx: AppContext, replay
     if (request.isMultipart()) return;
     if (await replayStored(ctx, request, reply, requestHash(request, JSON.stringify(request.body ?? null)), replayRef)) return reply;
   });
+  // the next request with the key goes on once this one's response is stored — sent or not: a client
+  // that gave up waiting has closed its socket, and the response is still stored and its turn ended
   api.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const idem = request.idempotency;
-    if (!idem || idem.requestHash === '' || reply.statusCode >= 500 || reply.getHeader('idempotency-replayed')) return payload;
-    const body = typeof payload === 'string' ? (JSON.parse(payload) as { code?: unknown } | null) : null;
-    // a command that found the key taken by another request leaves that request's response stored
-    if (body !== null && body.code !== 'IDEMPOTENCY_KEY_IN_USE') await saveIdempotencyKey(ctx.database.db, idempotencyRow(ctx, idem, request, reply.statusCode, body));
-    return payload;
+    if (!idem) return payload;
+    try {
+      if (idem.requestHash === '' || reply.statusCode >= 500 || reply.getHeader('idempotency-replayed')) return payload;
+      const body = typeof payload === 'string' ? (JSON.parse(payload) as { code?: unknown } | null) : null;
+      if (body !== null) await saveIdempotencyKey(ctx.database.db, idempotencyRow(ctx, idem, request, reply.statusCode, body));
+      return payload;
+    } finally {
+      idem.release();
+    }
   });
-  const release = async (request: FastifyRequest) => request.idempotency?.release();
-  api.addHook('onResponse', release);
-  api.addHook('onRequestAbort', release);
+  api.addHook('onResponse', async (request: FastifyRequest) => request.idempotency?.release());
 }
 
 function isProvisional(body: unknown): body is ProvisionalResponse {

@@ -257,7 +257,6 @@ export function findAttachment(db: Db, townId: string, sha256: string) {
   return db.selectFrom('attachments').select(['sha256', 'media_type', 'size', 'case_id', 'uploaded_by']).where('town_id', '=', townId).where('sha256', '=', sha256).executeTakeFirst();
 }
 
-/** Photos referenced by a case's record belong to that case from then on (who may see them follows the case). */
 /** The photos a case uses: the first case to use a photo claims it; every case that uses it is recorded. */
 export async function claimAttachments(trx: Transaction<DB>, townId: string, shas: string[], caseId: string, at: string): Promise<void> {
   if (shas.length === 0) return;

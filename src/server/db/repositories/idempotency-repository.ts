@@ -10,12 +10,26 @@ export function findIdempotencyKey(db: Db, townId: string, principal: string, ke
   return db.selectFrom('idempotency_keys').selectAll().where('town_id', '=', townId).where('principal', '=', principal).where('key', '=', key).executeTakeFirst();
 }
 
-/** Inserts the key's response, or replaces a provisional one written inside the command's transaction. */
+/**
+ * Stores the key's response once it is sent. It replaces only what it may: the provisional response
+ * this same request wrote in its command's transaction, by a success — or a row that has expired. A
+ * response for a key another request holds (one that lost a race and failed) leaves that row alone.
+ */
 export async function saveIdempotencyKey(db: Db, row: IdempotencyRow): Promise<void> {
+  const success = row.status_code >= 200 && row.status_code < 300;
   await db
     .insertInto('idempotency_keys')
     .values(row)
-    .onConflict((oc) => oc.columns(['town_id', 'principal', 'key']).doUpdateSet({ status_code: row.status_code, response: row.response }))
+    .onConflict((oc) =>
+      oc
+        .columns(['town_id', 'principal', 'key'])
+        .doUpdateSet({ method: row.method, path: row.path, request_hash: row.request_hash, status_code: row.status_code, response: row.response, created_at: row.created_at, expires_at: row.expires_at })
+        .where((eb) => {
+          const expired = eb('idempotency_keys.expires_at', '<=', row.created_at);
+          if (!success) return expired;
+          return eb.or([expired, eb.and([eb('idempotency_keys.request_hash', '=', row.request_hash), eb('idempotency_keys.response', 'like', '{"$ref":%')])]);
+        }),
+    )
     .execute();
 }
 
@@ -42,7 +56,7 @@ export async function claimIdempotencyKey(trx: Transaction<DB>, row: Idempotency
 export type KeyRowFor<T> = (made: T) => IdempotencyRow;
 
 /** The id of what a key's stored response names: a provisional reference, or the full body. */
-export function madeIdOf(row: IdempotencyRow): string | undefined {
+export function madeIdOf(row: Pick<IdempotencyRow, 'response'>): string | undefined {
   const body = JSON.parse(row.response) as { $ref?: { id?: unknown }; id?: unknown };
   const id = body.$ref?.id ?? body.id;
   return typeof id === 'string' ? id : undefined;
