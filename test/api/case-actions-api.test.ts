@@ -358,6 +358,12 @@ describe(`case actions over the API (${dialectUnderTest})`, () => {
       const sensor = await placed({ channel: 'sensor', description: '前哨闸外河水位超警戒', channelData: { deviceId: 'IOT-SW-003', metric: '外河水位', value: 4.6, threshold: 4.2 } });
       expect(sensor).toMatchObject({ location: { lng: 121.88, lat: 31.575 }, station: { code: 'QS' } });
       expect(reportEvent(sensor).locatedBy).toBe('device');
+      // a device the town does not have, and nothing else to tell where: refused, nothing created
+      const count = (await t.ctx.database.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
+      const stranger = await intakeRaw({ channel: 'sensor', description: '水位告警', channelData: { deviceId: 'IOT-NOSUCH-9', metric: '外河水位', value: 4.6 } });
+      expect(stranger.statusCode).toBe(422);
+      expect(stranger.json()).toMatchObject({ code: 'UNKNOWN_DEVICE', errors: [{ field: 'body.channelData.deviceId' }] });
+      expect((await t.ctx.database.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n).toBe(count);
     });
 
     it('by the dispatcher at 立案, by a grid or by coordinates; a point outside the town is refused and changes nothing', async () => {
@@ -366,6 +372,12 @@ describe(`case actions over the API (${dialectUnderTest})`, () => {
       expect(outside.statusCode).toBe(422);
       expect(outside.json()).toMatchObject({ code: 'OUTSIDE_TOWN', errors: [{ field: 'body.location' }] });
       expect((await detail(id)).status).toBe('reported');
+      // a case located already is not moved at 立案
+      const located = await intake({ channel: 'hotline_12345', categoryCode: '09001', description: '有摊贩', location: pointInDongfeng });
+      const moved = await act('dispatcher', located, 'register', { gridCode: '310151115006001' });
+      expect(moved.statusCode).toBe(422);
+      expect(moved.json()).toMatchObject({ code: 'ALREADY_LOCATED', errors: [{ field: 'body.gridCode' }] });
+      expect((await detail(located)).status).toBe('reported');
       const registered = (await ok('dispatcher', id, 'register', { gridCode: '310151115001002' })) as Placed;
       expect(registered).toMatchObject({ status: 'dispatched', grid: { code: '310151115001002' }, station: { code: 'DF' }, leadUnit: { code: 'CGZD' } });
       const other = (await placed({ channel: 'citizen', categoryCode: '09001', description: '摊贩占道', address: '某某路 99 号' })).id;

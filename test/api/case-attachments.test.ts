@@ -113,6 +113,28 @@ describe(`photos (${dialectUnderTest})`, () => {
     expect((await view('scs')).statusCode).toBe(404);
   });
 
+  it('lets no one give a case a photo they may not see: its id alone is not enough', async () => {
+    const qianshao = { lng: 121.8438, lat: 31.5955 };
+    const report = (photos: string[]) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { cookie: cookies.inspector1! }, payload: { channel: 'inspector', categoryCode: '06010', description: '前哨路边暴露垃圾', location: qianshao, photos } });
+    // 东风's inspector uploads two photos of their own (bytes after the image's end make them new files)
+    const claimed = (await upload(Buffer.concat([tinyPng(), Buffer.from('claimed')]), 'a.png', 'image/png')).json().id as string;
+    const unclaimed = (await upload(Buffer.concat([tinyPng(), Buffer.from('unclaimed')]), 'b.png', 'image/png')).json().id as string;
+    const own = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { cookie: cookies.inspectordf! }, payload: { channel: 'inspector', categoryCode: '06010', description: '东风路边暴露垃圾', location: pointInDongfeng, photos: [claimed] } });
+    expect(own.statusCode).toBe(201);
+    // 前哨's inspector knows both ids, may read neither photo, and cannot give them to a case of 前哨
+    for (const id of [claimed, unclaimed]) {
+      const refused = await report([id]);
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json()).toMatchObject({ code: 'UNKNOWN_ATTACHMENT', errors: [{ field: 'body.photos[0]' }] });
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/attachments/${id}`, headers: { cookie: cookies.inspector1! } })).statusCode).toBe(404);
+    }
+    // uploading the same file makes it theirs to use too
+    const same = await upload(Buffer.concat([tinyPng(), Buffer.from('unclaimed')]), 'c.png', 'image/png', '/api/v1/attachments', 'inspector1');
+    expect(same.json().id).toBe(unclaimed);
+    expect((await report([unclaimed])).statusCode).toBe(201);
+  });
+
   it('answers an intake with a photo whose commit answer was lost with its case: the photo claimed once, no second case', async () => {
     const id = (await upload(tinyJpeg(), 'lost.jpg', 'image/jpeg', '/api/v1/attachments', 'dispatcher')).json().id as string;
     const caseCount = async () => Number((await t.database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);

@@ -13,7 +13,7 @@ import { clockColumns } from './clock-columns.js';
 import { recordSteps } from './step-records.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent, reportingInspector, unitsThatReturned, type NewCaseEvent } from '../db/repositories/case-event-repository.js';
-import { attachmentsExist, claimAttachments, findCase, insertCaseLinks, insertOutbox, lastEventOf, updateCase, type CasePatch, type CaseRow } from '../db/repositories/case-repository.js';
+import { claimAttachments, findCase, insertCaseLinks, insertOutbox, lastEventOf, updateCase, type CasePatch, type CaseRow } from '../db/repositories/case-repository.js';
 import { Problem } from '../http/problem.js';
 import type { TownSnapshot } from '../services/town-snapshot.js';
 import { recordActor, systemActor, systemCaseActor, toCaseActor } from './case-actor.js';
@@ -22,6 +22,7 @@ import { refusalProblem } from './refusal-problem.js';
 import { routeFor, routingJson } from './route-for.js';
 import { withProps } from '../../domain/with-props.js';
 import { locateReport, type WhereReported } from './locate-report.js';
+import { photosNotUsable } from './attach-photo.js';
 import { duplicateLinkRows, newDuplicatesOf } from './possible-duplicates.js';
 import { claimIdempotencyKey, type KeyRowFor } from '../db/repositories/idempotency-repository.js';
 import { idempotencyKeyTaken } from '../http/idempotency.js';
@@ -57,7 +58,7 @@ async function prepareInput(ctx: AppContext, row: CaseRow, action: CaseAction, r
 }
 
 /** After the machine has judged who, when and the input's shape: do the records it names exist? */
-async function checkReferences(ctx: AppContext, town: TownSnapshot, input: Record<string, unknown>): Promise<void> {
+async function checkReferences(ctx: AppContext, actor: Actor, town: TownSnapshot, input: Record<string, unknown>): Promise<void> {
   if (typeof input.categoryCode === 'string' && !town.categories.has(input.categoryCode)) {
     throw new Problem(422, 'UNKNOWN_CATEGORY', { zh: '没有这个事部件类别', en: 'Unknown category' }, [{ field: 'body.categoryCode', message: { zh: '不在本镇的分类目录中', en: 'not in the town’s catalogue' } }]);
   }
@@ -67,7 +68,7 @@ async function checkReferences(ctx: AppContext, town: TownSnapshot, input: Recor
     throw new Problem(422, 'UNKNOWN_UNIT', { zh: '没有这个单位', en: 'Unknown unit' }, unknown.map((u) => ({ field: u === input.leadUnit ? 'body.leadUnit' : 'body.assistUnits', message: { zh: `单位 ${u} 不存在`, en: `unit ${u} does not exist` } })));
   }
   const photos = ['photos', 'beforePhotos', 'afterPhotos'].flatMap((k) => ((input[k] as string[] | undefined) ?? []).map((sha) => ({ k, sha })));
-  const missing = new Set(await attachmentsExist(ctx.database.db, ctx.townId, photos.map((p) => p.sha)));
+  const missing = new Set(photos.length > 0 ? await photosNotUsable(ctx, actor, photos.map((p) => p.sha)) : []);
   if (missing.size > 0) {
     throw new Problem(422, 'UNKNOWN_ATTACHMENT', { zh: '照片尚未上传', en: 'Photo not uploaded' }, photos.filter((p) => missing.has(p.sha)).map((p) => ({ field: `body.${p.k}`, message: { zh: '先上传照片再引用', en: 'upload the photo first' } })));
   }
@@ -103,7 +104,7 @@ export async function actOnCase(
   if (!decided.ok) throw refusalProblem(decided, row.status);
   let first = decided;
   const validInput = first.event.data as Record<string, unknown>;
-  await checkReferences(ctx, town, validInput);
+  await checkReferences(ctx, actor, town, validInput);
 
   const now = ctx.clock.now();
   const at = now.toISOString();
@@ -117,6 +118,10 @@ export async function actOnCase(
     patch.urgency = urgency;
     // 立案 may locate a report that came without a place: the case's grid and station, before routing
     if (validInput.location || validInput.gridCode) {
+      if (row.grid_code !== null) {
+        const field = validInput.location ? 'body.location' : 'body.gridCode';
+        throw new Problem(422, 'ALREADY_LOCATED', { zh: '案件已定位到网格，立案时不能改动', en: 'The case is located in a grid already; 立案 does not move it' }, [{ field, message: { zh: '只能为尚未定位的案件指定位置', en: 'only an unlocated case is placed at 立案' } }]);
+      }
       const where = locateReport(town, { location: validInput.location as WhereReported['location'], gridCode: validInput.gridCode as string | undefined }, now, { location: 'body.location', gridCode: 'body.gridCode' });
       Object.assign(patch, { lng: where.lng, lat: where.lat, grid_code: where.grid?.gridCode ?? null, station_code: where.stationCode });
       first = withProps(first, { facts: withProps(first.facts, { stationCode: where.stationCode }) });

@@ -6,7 +6,7 @@
 import type { Actor } from '../../domain/access/index.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent } from '../db/repositories/case-event-repository.js';
-import { casesUsingAttachment, claimAttachments, findCase, insertAttachment, insertOutbox } from '../db/repositories/case-repository.js';
+import { casesUsingAttachment, claimAttachments, findAttachment, findCase, holdsAttachment, insertAttachment, insertOutbox } from '../db/repositories/case-repository.js';
 import { Problem } from '../http/problem.js';
 import { recordActor } from './case-actor.js';
 import { assertMayReadCase } from './case-access.js';
@@ -46,16 +46,12 @@ export async function uploadPhoto(ctx: AppContext, actor: Actor, data: Buffer, c
 }
 
 /**
- * A photo is seen by whoever may read a case that uses it; before any case uses it, only by the
- * person who uploaded it. The same answer (404) for "no such photo" and "not yours" keeps SHA-256
- * ids from being probed.
+ * A photo is seen by whoever uploaded it, and by whoever may read a case that uses it. The same answer
+ * (404) for "no such photo" and "not yours" keeps SHA-256 ids from being probed.
  */
-export async function assertMayViewPhoto(ctx: AppContext, actor: Actor, meta: { sha256: string; case_id: string | null; uploaded_by: string }): Promise<void> {
+export async function assertMayViewPhoto(ctx: AppContext, actor: Actor, meta: { sha256: string }): Promise<void> {
   const hidden = () => new Problem(404, 'ATTACHMENT_NOT_FOUND', { zh: '照片不存在', en: 'No such photo' });
-  if (meta.case_id === null) {
-    if (meta.uploaded_by !== actor.id) throw hidden();
-    return;
-  }
+  if (await holdsAttachment(ctx.database.db, ctx.townId, meta.sha256, actor.id)) return;
   const town = await ctx.town.current();
   for (const caseId of await casesUsingAttachment(ctx.database.db, ctx.townId, meta.sha256)) {
     const row = await findCase(ctx.database.db, ctx.townId, caseId);
@@ -68,4 +64,23 @@ export async function assertMayViewPhoto(ctx: AppContext, actor: Actor, meta: { 
     }
   }
   throw hidden();
+}
+
+/**
+ * The photos a case may not be given by this actor: never uploaded, or not theirs to see — a photo's
+ * id alone must not make it visible to a case's readers. Answered alike (UNKNOWN_ATTACHMENT), so ids
+ * cannot be probed.
+ */
+export async function photosNotUsable(ctx: AppContext, actor: Actor, shas: readonly string[]): Promise<string[]> {
+  const refused: string[] = [];
+  for (const sha of new Set(shas)) {
+    const meta = await findAttachment(ctx.database.db, ctx.townId, sha);
+    try {
+      if (!meta) throw new Error('no such photo');
+      await assertMayViewPhoto(ctx, actor, meta);
+    } catch {
+      refused.push(sha);
+    }
+  }
+  return refused;
 }

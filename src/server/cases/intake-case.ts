@@ -10,7 +10,7 @@ import { newCaseFacts } from '../../domain/case/index.js';
 import { LOW_CONFIDENCE } from '../../domain/classify/index.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent, type CaseEventRow } from '../db/repositories/case-event-repository.js';
-import { attachmentsExist, claimAttachments, findCase, findCaseIdByExternalId, intakeLookup, insertCase, insertCaseLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
+import { claimAttachments, findCase, findCaseIdByExternalId, intakeLookup, insertCase, insertCaseLinks, insertOutbox, nextCaseNo, type CaseRow } from '../db/repositories/case-repository.js';
 import type { CaseJsonValues, DuplicateLink } from './get-case-detail.js';
 import type { PlainReporter } from '../presenters/case.js';
 import { claimIdempotencyKey, findIdempotencyKey, madeIdOf, type KeyRowFor } from '../db/repositories/idempotency-repository.js';
@@ -20,6 +20,7 @@ import type { TownSnapshot } from '../services/town-snapshot.js';
 import { locateReport, type ReportLocation, type WhereReported } from './locate-report.js';
 import { duplicateLinkRows, duplicateQuery, matchDuplicates, type DuplicateSubject } from './possible-duplicates.js';
 import { recordActor } from './case-actor.js';
+import { photosNotUsable } from './attach-photo.js';
 import { routeFor, routingJson } from './route-for.js';
 import { timeOrderedUuid } from '../ids/time-ordered-uuid.js';
 import { withProps } from '../../domain/with-props.js';
@@ -59,9 +60,10 @@ function departmentOf(body: IntakeBody): { departmentCode?: string } {
 }
 
 /** what the report says of where it is: coordinates, an inspector's grid, the alarming device, an address */
-function whereReported(body: IntakeBody): WhereReported {
+function whereReported(body: IntakeBody): WhereReported & { deviceField: string } {
   const data = body.channelData as { gridCode?: string; cameraId?: string; deviceId?: string } | undefined;
-  return { location: body.location, gridCode: data?.gridCode, deviceId: data?.cameraId ?? data?.deviceId, address: body.address };
+  const deviceField = data?.cameraId ? 'body.channelData.cameraId' : 'body.channelData.deviceId';
+  return { location: body.location, gridCode: data?.gridCode, deviceId: data?.cameraId ?? data?.deviceId, address: body.address, deviceField };
 }
 
 /**
@@ -78,7 +80,8 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
   let located: ReportLocation;
   try {
     classified = classify(town, body);
-    located = locateReport(town, whereReported(body), now, { location: 'body.location', gridCode: 'body.channelData.gridCode' });
+    const where = whereReported(body);
+    located = locateReport(town, where, now, { location: 'body.location', gridCode: 'body.channelData.gridCode', device: where.deviceField });
   } catch (error) {
     // a resent order returns its case even if the town's catalogue or map has changed since
     const existing = body.externalId ? await findCaseIdByExternalId(db, ctx.townId, body.channel, body.externalId) : undefined;
@@ -101,7 +104,7 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
   const lookup = withProps({ resend }, duplicateQuery(town, subject));
   const { existingId, candidates } = (await ctx.recentCases.lookup(lookup, now, town.rules.duplicates.windowDays)) ?? (await intakeLookup(db, ctx.townId, lookup));
   if (existingId) return { caseId: existingId, created: false };
-  const missing = await attachmentsExist(db, ctx.townId, body.photos);
+  const missing = body.photos.length > 0 ? await photosNotUsable(ctx, actor, body.photos) : [];
   if (missing.length > 0) {
     throw new Problem(422, 'UNKNOWN_ATTACHMENT', { zh: '照片尚未上传', en: 'Photo not uploaded' }, missing.map((m) => ({ field: `body.photos[${body.photos.indexOf(m)}]`, message: { zh: '先上传照片再引用', en: 'upload the photo first' } })));
   }

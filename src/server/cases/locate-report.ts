@@ -2,8 +2,9 @@
  * Where a report is (R2). In order: its coordinates (WGS84, or GCJ-02/BD-09 converted) and the grid
  * they fall in; the grid an inspector names; the camera or sensor whose alarm it is, at the device's
  * own point; the town's place its address names (address-places.ts) — a grid, or only a station.
- * Coordinates outside every grid, or a grid the town does not have, are refused; an address that
- * names no place leaves the report unlocated, for the dispatcher to locate at 立案.
+ * Coordinates outside every grid, a grid the town does not have, or — when nothing else tells where —
+ * a device the town does not have, are refused; an address that names no place leaves the report
+ * unlocated, for the dispatcher to locate at 立案.
  */
 import { placeInAddress, toWgs84, type Crs } from '../../domain/geo/index.js';
 import { Problem } from '../http/problem.js';
@@ -33,6 +34,7 @@ const round7 = (x: number) => Math.round(x * 1e7) / 1e7;
 export interface WhereFields {
   location: string;
   gridCode: string;
+  device?: string;
 }
 
 export function locateReport(town: TownSnapshot, where: WhereReported, at: Date, fields: WhereFields): ReportLocation {
@@ -58,6 +60,11 @@ export function locateReport(town: TownSnapshot, where: WhereReported, at: Date,
   const device = where.deviceId ? town.devices.find((d) => d.id === where.deviceId) : undefined;
   const deviceGrid = device ? (device.gridCode ? gridIn(town, device.gridCode, at) : locateIn(town, device.lng, device.lat, at)) : null;
   if (device && deviceGrid) return { lng: device.lng, lat: device.lat, grid: deviceGrid, stationCode: deviceGrid.stationCode, by: 'device' };
+  if (where.deviceId && !device && !where.address) {
+    throw new Problem(422, 'UNKNOWN_DEVICE', { zh: '没有这个设备，无法确定位置', en: 'Unknown device: the report cannot be located' }, [
+      { field: fields.device ?? 'body.channelData', message: { zh: '不是本镇登记的摄像头或感知设备；请给出位置或地址', en: 'not a camera or sensor of the town; give a location or an address' } },
+    ]);
+  }
   const place = where.address ? placeInAddress(where.address, town.places) : null;
   if (place) {
     const grid = place.gridCode ? gridIn(town, place.gridCode, at) : null;

@@ -119,6 +119,15 @@ export interface AttachmentUsesTable {
   created_at: string;
 }
 
+/** Everyone who uploaded a photo (the same file may come from more than one person). */
+export interface AttachmentHoldersTable {
+  town_id: string;
+  sha256: string;
+  /** the uploader's actor id (a user's, or an API key's) */
+  holder: string;
+  created_at: string;
+}
+
 export interface CaseLinksTable {
   town_id: string;
   case_id: string;
@@ -152,6 +161,7 @@ export interface CaseTables {
   idempotency_keys: IdempotencyKeysTable;
   attachments: AttachmentsTable;
   attachment_uses: AttachmentUsesTable;
+  attachment_holders: AttachmentHoldersTable;
   case_links: CaseLinksTable;
   joint_meetings: JointMeetingsTable;
 }

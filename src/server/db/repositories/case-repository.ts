@@ -244,8 +244,18 @@ export async function attachmentsExist(db: Db, townId: string, shas: string[]): 
   return shas.filter((s) => !found.has(s));
 }
 
+/** A photo uploaded: stored once by its content; whoever uploads it holds it. */
 export async function insertAttachment(db: Db, row: { town_id: string; sha256: string; media_type: string; size: number; case_id: string | null; uploaded_by: string; created_at: string }): Promise<void> {
   await db.insertInto('attachments').values(row).onConflict((oc) => oc.columns(['town_id', 'sha256']).doNothing()).execute();
+  await db
+    .insertInto('attachment_holders')
+    .values({ town_id: row.town_id, sha256: row.sha256, holder: row.uploaded_by, created_at: row.created_at })
+    .onConflict((oc) => oc.columns(['town_id', 'sha256', 'holder']).doNothing())
+    .execute();
+}
+
+export async function holdsAttachment(db: Db, townId: string, sha256: string, holder: string): Promise<boolean> {
+  return (await db.selectFrom('attachment_holders').select('holder').where('town_id', '=', townId).where('sha256', '=', sha256).where('holder', '=', holder).executeTakeFirst()) !== undefined;
 }
 
 export function findCasesByIds(db: Db, townId: string, ids: string[]): Promise<CaseRow[]> {
