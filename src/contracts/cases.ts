@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { caseActions, caseStatuses, channels, escalationLevels, visitOutcomes } from '../domain/case/vocabulary.js';
 import { phoneNumber, slaSteps, timeUnits, urgencies } from '../domain/profile/schema.js';
 import { locationSchema } from '../domain/case/inputs.js';
+import { saysWhere, whereReported } from '../domain/case/where-reported.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const attachmentIds = z.array(z.string().regex(/^[0-9a-f]{64}$/, 'an attachment id is the SHA-256 the upload returned')).max(20);
@@ -84,9 +85,8 @@ export const intakeBody = z
     variant('leader'),
   ])
   .superRefine((body, ctx) => {
-    // an inspector's grid, or the camera or sensor that alarms, also tells where (locate-report.ts)
-    const data = body.channelData as { gridCode?: string; cameraId?: string; deviceId?: string } | undefined;
-    if (!body.location && !body.address && !data?.gridCode && !data?.cameraId && !data?.deviceId) {
+    // an inspector's grid, or the camera or sensor that alarms, also tells where
+    if (!saysWhere(whereReported(body))) {
       ctx.addIssue({ code: 'custom', path: ['location'], message: 'give the location (coordinates) or an address' });
     }
     if (body.channel === 'police_110' && !body.channelData) {

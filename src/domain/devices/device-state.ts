@@ -15,6 +15,11 @@ export type DeviceChannel = (typeof deviceChannels)[number];
 
 const idField: Record<DeviceChannel, 'cameraId' | 'deviceId'> = { video_patrol: 'cameraId', video_ai: 'cameraId', sensor: 'deviceId' };
 
+/** The channelData field naming a report's device, for the channels that have one. */
+export function deviceIdFieldOf(channel: string): 'cameraId' | 'deviceId' | null {
+  return (deviceChannels as readonly string[]).includes(channel) ? idField[channel as DeviceChannel] : null;
+}
+
 /** The id of the device a report came through, or null (another channel, or no id given). */
 export function deviceIdOf(channel: string, channelData: Readonly<Record<string, unknown>> | null | undefined): string | null {
   if (!(deviceChannels as readonly string[]).includes(channel)) return null;

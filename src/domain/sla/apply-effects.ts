@@ -8,18 +8,6 @@ import type { SlaStep, TimeLimit } from '../profile/schema.js';
 import { extendStep, isRunning, parseInstant, pauseAll, resumeAll, startStep, stopStep, type StepClock } from './step-clock.js';
 import { DEFAULT_YELLOW_AT } from './step-state.js';
 
-/**
- * Town defaults for a case not yet classified (the catalogue has no entry to read): the same
- * values the Dongping catalogue uses for dispatch/accept/verify/visit, and five working days to handle.
- */
-export const unclassifiedLimits: Record<SlaStep, TimeLimit> = {
-  dispatch: { amount: 1, unit: 'workHour' },
-  accept: { amount: 2, unit: 'workHour' },
-  handle: { amount: 5, unit: 'workDay' },
-  verify: { amount: 1, unit: 'workDay' },
-  visit: { amount: 2, unit: 'workDay' },
-};
-
 export function applyDeadlineEffects(
   clocks: readonly StepClock[],
   effects: readonly DeadlineEffect[],

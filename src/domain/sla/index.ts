@@ -13,7 +13,7 @@ export {
   DEFAULT_YELLOW_AT,
 } from './step-state.js';
 export type { StepState, Threshold } from './step-state.js';
-export { limitFor, stepLimitsFor, limitsEntryFor } from './limits.js';
+export { limitFor, stepLimitsFor, limitsEntryFor, unclassifiedLimits } from './limits.js';
 export type { StepLimits } from './limits.js';
-export { applyDeadlineEffects, nextThresholdAt, unclassifiedLimits } from './apply-effects.js';
+export { applyDeadlineEffects, nextThresholdAt } from './apply-effects.js';
 export { planSweep, type SweepFiring, type SweepPlan } from './sweep-plan.js';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../profile/schema.js';
-import { unclassifiedLimits } from './apply-effects.js';
-import { limitFor, stepLimitsFor } from './limits.js';
+import { limitFor, stepLimitsFor, unclassifiedLimits } from './limits.js';
 
 const steps = (handle: number) =>
   ({

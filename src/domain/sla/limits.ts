@@ -1,6 +1,17 @@
 /** Picking a step's time limit from the category catalogue (categories.yaml). */
 import type { Category, SlaStep, TimeLimit, Urgency } from '../profile/schema.js';
-import { unclassifiedLimits } from './apply-effects.js';
+
+/**
+ * Town defaults for a case not yet classified (the catalogue has no entry to read): the same
+ * values the Dongping catalogue uses for dispatch/accept/verify/visit, and five working days to handle.
+ */
+export const unclassifiedLimits: Record<SlaStep, TimeLimit> = {
+  dispatch: { amount: 1, unit: 'workHour' },
+  accept: { amount: 2, unit: 'workHour' },
+  handle: { amount: 5, unit: 'workDay' },
+  verify: { amount: 1, unit: 'workDay' },
+  visit: { amount: 2, unit: 'workDay' },
+};
 
 export type StepLimits = Category['limits'][number]['steps'];
 

@@ -21,7 +21,8 @@ import { factColumns, factsOf } from './case-facts.js';
 import { refusalProblem } from './refusal-problem.js';
 import { routeFor, routingJson } from './route-for.js';
 import { withProps } from '../../domain/with-props.js';
-import { locateReport, type WhereReported } from './locate-report.js';
+import { locateReport, type ReportLocation } from './locate-report.js';
+import type { WhereReported } from '../../domain/case/where-reported.js';
 import { photosNotUsable } from './attach-photo.js';
 import { duplicateLinkRows, newDuplicatesOf } from './possible-duplicates.js';
 import { claimIdempotencyKey, type KeyRowFor } from '../db/repositories/idempotency-repository.js';
@@ -68,10 +69,21 @@ async function checkReferences(ctx: AppContext, actor: Actor, town: TownSnapshot
     throw new Problem(422, 'UNKNOWN_UNIT', { zh: '没有这个单位', en: 'Unknown unit' }, unknown.map((u) => ({ field: u === input.leadUnit ? 'body.leadUnit' : 'body.assistUnits', message: { zh: `单位 ${u} 不存在`, en: `unit ${u} does not exist` } })));
   }
   const photos = ['photos', 'beforePhotos', 'afterPhotos'].flatMap((k) => ((input[k] as string[] | undefined) ?? []).map((sha) => ({ k, sha })));
-  const missing = new Set(photos.length > 0 ? await photosNotUsable(ctx, actor, photos.map((p) => p.sha)) : []);
+  const missing = new Set(await photosNotUsable(ctx, actor, photos.map((p) => p.sha)));
   if (missing.size > 0) {
     throw new Problem(422, 'UNKNOWN_ATTACHMENT', { zh: '照片尚未上传', en: 'Photo not uploaded' }, photos.filter((p) => missing.has(p.sha)).map((p) => ({ field: `body.${p.k}`, message: { zh: '先上传照片再引用', en: 'upload the photo first' } })));
   }
+}
+
+/** 立案 may place a report that came without a grid — by coordinates or a grid — before routing; a case in a grid stays there. */
+function placeAtRegister(town: TownSnapshot, row: CaseRow, input: Record<string, unknown>, now: Date): ReportLocation | null {
+  if (!input.location && !input.gridCode) return null;
+  if (row.grid_code !== null) {
+    const field = input.location ? 'body.location' : 'body.gridCode';
+    throw new Problem(422, 'ALREADY_LOCATED', { zh: '案件已定位到网格，立案时不能改动', en: 'The case is located in a grid already; 立案 does not move it' }, [{ field, message: { zh: '只能为尚未定位的案件指定位置', en: 'only an unlocated case is placed at 立案' } }]);
+  }
+  const where = { location: input.location as WhereReported['location'], gridCode: input.gridCode as string | undefined };
+  return locateReport(town, where, now, { location: 'body.location', gridCode: 'body.gridCode' });
 }
 
 function attachmentsOf(input: Record<string, unknown>): string[] {
@@ -116,16 +128,11 @@ export async function actOnCase(
     if (typeof validInput.urgency === 'string') urgency = validInput.urgency as Urgency;
     patch.category_code = categoryCode;
     patch.urgency = urgency;
-    // 立案 may locate a report that came without a place: the case's grid and station, before routing
-    if (validInput.location || validInput.gridCode) {
-      if (row.grid_code !== null) {
-        const field = validInput.location ? 'body.location' : 'body.gridCode';
-        throw new Problem(422, 'ALREADY_LOCATED', { zh: '案件已定位到网格，立案时不能改动', en: 'The case is located in a grid already; 立案 does not move it' }, [{ field, message: { zh: '只能为尚未定位的案件指定位置', en: 'only an unlocated case is placed at 立案' } }]);
-      }
-      const where = locateReport(town, { location: validInput.location as WhereReported['location'], gridCode: validInput.gridCode as string | undefined }, now, { location: 'body.location', gridCode: 'body.gridCode' });
-      Object.assign(patch, { lng: where.lng, lat: where.lat, grid_code: where.grid?.gridCode ?? null, station_code: where.stationCode });
-      first = withProps(first, { facts: withProps(first.facts, { stationCode: where.stationCode }) });
-    }
+  }
+  const placed = action === 'register' ? placeAtRegister(town, row, validInput, now) : null;
+  if (placed) {
+    Object.assign(patch, { lng: placed.lng, lat: placed.lat, grid_code: placed.grid?.gridCode ?? null, station_code: placed.stationCode });
+    first = withProps(first, { facts: withProps(first.facts, { stationCode: placed.stationCode }) });
   }
   const steps: Step[] = [{ action, decision: first, actor: recordActor(actor) }];
   const returnedBy = [...(await unitsThatReturned(db, row.id)), ...(action === 'return' && row.lead_unit ? [row.lead_unit] : [])];
@@ -142,9 +149,9 @@ export async function actOnCase(
   const reportedBy = action === 'void' && row.channel === 'inspector' ? await reportingInspector(db, row.id) : null;
   const recorded = recordSteps(steps, JSON.parse(row.deadlines) as StepClock[], { leadUnit: row.lead_unit, categoryCode, urgency, routing, reportedBy }, limitOf, now, town.calendar);
   // 立案 that gives the case its category, or its place, looks for the possible duplicates intake could not compare it with
-  const placed = action === 'register' && (categoryCode !== row.category_code || patch.lng !== undefined);
-  const duplicates = placed
-    ? await newDuplicatesOf(ctx, town, { id: row.id, categoryCode, lng: patch.lng ?? row.lng, lat: patch.lat ?? row.lat, reportedAt: row.reported_at, callerIndex: row.reporter_phone_idx, text: row.description }, now)
+  const lookAgain = action === 'register' && (categoryCode !== row.category_code || placed !== null);
+  const duplicates = lookAgain
+    ? await newDuplicatesOf(ctx, town, { id: row.id, categoryCode, lng: placed ? placed.lng : row.lng, lat: placed ? placed.lat : row.lat, reportedAt: row.reported_at, callerIndex: row.reporter_phone_idx, text: row.description }, now)
     : [];
   if (duplicates.length > 0) recorded.data[0] = withProps(recorded.data[0]!, { duplicates: duplicates.map((d) => d.id) });
   const clocks = recorded.clocks;

@@ -6,7 +6,7 @@
 import type { Actor } from '../../domain/access/index.js';
 import type { AppContext } from '../context.js';
 import { appendCaseEvent } from '../db/repositories/case-event-repository.js';
-import { casesUsingAttachment, claimAttachments, findAttachment, findCase, holdsAttachment, insertAttachment, insertOutbox } from '../db/repositories/case-repository.js';
+import { casesUsingAttachment, claimAttachments, findAttachment, findCase, findCasesByIds, holdsAttachment, insertAttachment, insertOutbox } from '../db/repositories/case-repository.js';
 import { Problem } from '../http/problem.js';
 import { recordActor } from './case-actor.js';
 import { assertMayReadCase } from './case-access.js';
@@ -53,9 +53,7 @@ export async function assertMayViewPhoto(ctx: AppContext, actor: Actor, meta: { 
   const hidden = () => new Problem(404, 'ATTACHMENT_NOT_FOUND', { zh: '照片不存在', en: 'No such photo' });
   if (await holdsAttachment(ctx.database.db, ctx.townId, meta.sha256, actor.id)) return;
   const town = await ctx.town.current();
-  for (const caseId of await casesUsingAttachment(ctx.database.db, ctx.townId, meta.sha256)) {
-    const row = await findCase(ctx.database.db, ctx.townId, caseId);
-    if (!row) continue;
+  for (const row of await findCasesByIds(ctx.database.db, ctx.townId, await casesUsingAttachment(ctx.database.db, ctx.townId, meta.sha256))) {
     try {
       assertMayReadCase(actor, row, town);
       return;

@@ -17,7 +17,8 @@ import { claimIdempotencyKey, findIdempotencyKey, madeIdOf, type KeyRowFor } fro
 import { idempotencyKeyTaken } from '../http/idempotency.js';
 import { Problem } from '../http/problem.js';
 import type { TownSnapshot } from '../services/town-snapshot.js';
-import { locateReport, type ReportLocation, type WhereReported } from './locate-report.js';
+import { locateReport, type ReportLocation } from './locate-report.js';
+import { whereReported } from '../../domain/case/where-reported.js';
 import { duplicateLinkRows, duplicateQuery, matchDuplicates, type DuplicateSubject } from './possible-duplicates.js';
 import { recordActor } from './case-actor.js';
 import { photosNotUsable } from './attach-photo.js';
@@ -59,12 +60,6 @@ function departmentOf(body: IntakeBody): { departmentCode?: string } {
   return body.channel === 'department' && data && 'departmentCode' in data ? { departmentCode: data.departmentCode } : {};
 }
 
-/** what the report says of where it is: coordinates, an inspector's grid, the alarming device, an address */
-function whereReported(body: IntakeBody): WhereReported & { deviceField: string } {
-  const data = body.channelData as { gridCode?: string; cameraId?: string; deviceId?: string } | undefined;
-  const deviceField = data?.cameraId ? 'body.channelData.cameraId' : 'body.channelData.deviceId';
-  return { location: body.location, gridCode: data?.gridCode, deviceId: data?.cameraId ?? data?.deviceId, address: body.address, deviceField };
-}
 
 /**
  * `keyRow`, when the request carries an Idempotency-Key, is the key's row written inside the case's
@@ -80,8 +75,7 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
   let located: ReportLocation;
   try {
     classified = classify(town, body);
-    const where = whereReported(body);
-    located = locateReport(town, where, now, { location: 'body.location', gridCode: 'body.channelData.gridCode', device: where.deviceField });
+    located = locateReport(town, whereReported(body), now, { location: 'body.location', gridCode: 'body.channelData.gridCode' });
   } catch (error) {
     // a resent order returns its case even if the town's catalogue or map has changed since
     const existing = body.externalId ? await findCaseIdByExternalId(db, ctx.townId, body.channel, body.externalId) : undefined;
@@ -104,7 +98,7 @@ export async function intakeCase(ctx: AppContext, actor: Actor, body: IntakeBody
   const lookup = withProps({ resend }, duplicateQuery(town, subject));
   const { existingId, candidates } = (await ctx.recentCases.lookup(lookup, now, town.rules.duplicates.windowDays)) ?? (await intakeLookup(db, ctx.townId, lookup));
   if (existingId) return { caseId: existingId, created: false };
-  const missing = body.photos.length > 0 ? await photosNotUsable(ctx, actor, body.photos) : [];
+  const missing = await photosNotUsable(ctx, actor, body.photos);
   if (missing.length > 0) {
     throw new Problem(422, 'UNKNOWN_ATTACHMENT', { zh: '照片尚未上传', en: 'Photo not uploaded' }, missing.map((m) => ({ field: `body.photos[${body.photos.indexOf(m)}]`, message: { zh: '先上传照片再引用', en: 'upload the photo first' } })));
   }

@@ -6,9 +6,10 @@
  * a device the town does not have, are refused; an address that names no place leaves the report
  * unlocated, for the dispatcher to locate at 立案.
  */
-import { placeInAddress, toWgs84, type Crs } from '../../domain/geo/index.js';
+import type { WhereReported } from '../../domain/case/where-reported.js';
+import { placeInAddress, toWgs84 } from '../../domain/geo/index.js';
 import { Problem } from '../http/problem.js';
-import { gridIn, locateIn, type Located, type TownSnapshot } from '../services/town-snapshot.js';
+import { deviceIn, gridIn, locateIn, type Located, type TownSnapshot } from '../services/town-snapshot.js';
 
 export type LocatedBy = 'coordinates' | 'grid' | 'device' | 'address';
 
@@ -21,20 +22,13 @@ export interface ReportLocation {
   by: LocatedBy | null;
 }
 
-export interface WhereReported {
-  location?: { lng: number; lat: number; crs?: Crs } | undefined;
-  gridCode?: string | undefined;
-  deviceId?: string | undefined;
-  address?: string | null | undefined;
-}
 
 const round7 = (x: number) => Math.round(x * 1e7) / 1e7;
 
-/** where a refusal points: the request's fields for the coordinates and for the grid */
+/** where a refusal points: the request's fields for the coordinates and for the grid (a device's is the report's own) */
 export interface WhereFields {
   location: string;
   gridCode: string;
-  device?: string;
 }
 
 export function locateReport(town: TownSnapshot, where: WhereReported, at: Date, fields: WhereFields): ReportLocation {
@@ -58,11 +52,11 @@ export function locateReport(town: TownSnapshot, where: WhereReported, at: Date,
     return { lng: null, lat: null, grid, stationCode: grid.stationCode, by: 'grid' };
   }
   const device = where.deviceId ? town.devices.find((d) => d.id === where.deviceId) : undefined;
-  const deviceGrid = device ? (device.gridCode ? gridIn(town, device.gridCode, at) : locateIn(town, device.lng, device.lat, at)) : null;
+  const deviceGrid = device ? deviceIn(town, device, at) : null;
   if (device && deviceGrid) return { lng: device.lng, lat: device.lat, grid: deviceGrid, stationCode: deviceGrid.stationCode, by: 'device' };
   if (where.deviceId && !device && !where.address) {
     throw new Problem(422, 'UNKNOWN_DEVICE', { zh: '没有这个设备，无法确定位置', en: 'Unknown device: the report cannot be located' }, [
-      { field: fields.device ?? 'body.channelData', message: { zh: '不是本镇登记的摄像头或感知设备；请给出位置或地址', en: 'not a camera or sensor of the town; give a location or an address' } },
+      { field: where.deviceField ?? 'body.channelData', message: { zh: '不是本镇登记的摄像头或感知设备；请给出位置或地址', en: 'not a camera or sensor of the town; give a location or an address' } },
     ]);
   }
   const place = where.address ? placeInAddress(where.address, town.places) : null;

@@ -155,11 +155,21 @@ export function townPlaces(s: Pick<TownSnapshot, 'gridIndex' | 'gridNames' | 'st
     if (grid) for (const n of gridPlaceNames(name)) places.push({ name: n, gridCode, stationCode: grid.stationCode });
   }
   for (const d of s.devices) {
-    const grid = d.gridCode ? s.gridIndex.byCode(d.gridCode) : s.gridIndex.locate(d.lng, d.lat);
+    const grid = deviceGridOf(s, d);
     if (grid) places.push({ name: d.name, gridCode: grid.gridCode, stationCode: grid.stationCode });
   }
   for (const [stationCode, shortName] of s.stationNames) for (const name of stationPlaceNames(shortName)) places.push({ name, gridCode: null, stationCode });
   return places;
+}
+
+/** A device's grid: the one the profile gives it, or the one its point lies in. */
+function deviceGridOf(s: Pick<TownSnapshot, 'gridIndex'>, d: DeviceInfo): GridLocation | null {
+  return d.gridCode ? s.gridIndex.byCode(d.gridCode) : s.gridIndex.locate(d.lng, d.lat);
+}
+
+/** A device's grid, with the station answering for it on that day. */
+export function deviceIn(s: TownSnapshot, d: DeviceInfo, at: Date): Located | null {
+  return located(s, deviceGridOf(s, d), at);
 }
 
 /** The grid of this code, with the station answering for it on that day; null when the town has none. */

@@ -237,13 +237,6 @@ export function lastEventOf(db: Db, caseId: string, action: string) {
   return db.selectFrom('case_events').select(['data', 'seq']).where('case_id', '=', caseId).where('action', '=', action).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 }
 
-export async function attachmentsExist(db: Db, townId: string, shas: string[]): Promise<string[]> {
-  if (shas.length === 0) return [];
-  const rows = await db.selectFrom('attachments').select('sha256').where('town_id', '=', townId).where('sha256', 'in', shas).execute();
-  const found = new Set(rows.map((r) => r.sha256));
-  return shas.filter((s) => !found.has(s));
-}
-
 /** A photo uploaded: stored once by its content; whoever uploads it holds it. */
 export async function insertAttachment(db: Db, row: { town_id: string; sha256: string; media_type: string; size: number; case_id: string | null; uploaded_by: string; created_at: string }): Promise<void> {
   await db.insertInto('attachments').values(row).onConflict((oc) => oc.columns(['town_id', 'sha256']).doNothing()).execute();

@@ -11,13 +11,11 @@ export function findIdempotencyKey(db: Db, townId: string, principal: string, ke
 }
 
 /**
- * Stores the key's response once it is sent. It replaces only what it may: the provisional response
- * this same request wrote in its command's transaction, by a success — or a row that has expired. A
- * response for a key another request holds (one that lost a race and failed) leaves that row alone.
+ * Inserts a key's row, or replaces the stored one when that has expired — or, with `ownProvisional`,
+ * when it is the provisional response of this same request. Returns whether anything was written.
  */
-export async function saveIdempotencyKey(db: Db, row: IdempotencyRow): Promise<void> {
-  const success = row.status_code >= 200 && row.status_code < 300;
-  await db
+async function writeKey(db: Db, row: IdempotencyRow, ownProvisional: boolean): Promise<boolean> {
+  const result = await db
     .insertInto('idempotency_keys')
     .values(row)
     .onConflict((oc) =>
@@ -26,11 +24,21 @@ export async function saveIdempotencyKey(db: Db, row: IdempotencyRow): Promise<v
         .doUpdateSet({ method: row.method, path: row.path, request_hash: row.request_hash, status_code: row.status_code, response: row.response, created_at: row.created_at, expires_at: row.expires_at })
         .where((eb) => {
           const expired = eb('idempotency_keys.expires_at', '<=', row.created_at);
-          if (!success) return expired;
+          if (!ownProvisional) return expired;
           return eb.or([expired, eb.and([eb('idempotency_keys.request_hash', '=', row.request_hash), eb('idempotency_keys.response', 'like', '{"$ref":%')])]);
         }),
     )
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/**
+ * Stores the key's response once it is sent. It replaces only what it may: the provisional response
+ * this same request wrote in its command's transaction, by a success — or a row that has expired. A
+ * response for a key another request holds (one that lost a race and failed) leaves that row alone.
+ */
+export async function saveIdempotencyKey(db: Db, row: IdempotencyRow): Promise<void> {
+  await writeKey(db, row, row.status_code >= 200 && row.status_code < 300);
 }
 
 /**
@@ -38,18 +46,8 @@ export async function saveIdempotencyKey(db: Db, row: IdempotencyRow): Promise<v
  * commit still finds the key on resend. False, writing nothing, when the key is already held by a
  * live row (another request with the same key got there first); an expired row is taken over.
  */
-export async function claimIdempotencyKey(trx: Transaction<DB>, row: IdempotencyRow): Promise<boolean> {
-  const result = await trx
-    .insertInto('idempotency_keys')
-    .values(row)
-    .onConflict((oc) =>
-      oc
-        .columns(['town_id', 'principal', 'key'])
-        .doUpdateSet({ method: row.method, path: row.path, request_hash: row.request_hash, status_code: row.status_code, response: row.response, created_at: row.created_at, expires_at: row.expires_at })
-        .where('idempotency_keys.expires_at', '<=', row.created_at),
-    )
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+export function claimIdempotencyKey(trx: Transaction<DB>, row: IdempotencyRow): Promise<boolean> {
+  return writeKey(trx, row, false);
 }
 
 /** The row a command writes with its key, given what it made (a case's id, a photo). */
