@@ -2,7 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Profile } from '../src/domain/profile/schema.js';
 import { readProfileDir } from '../src/server/profile/read-profile-dir.js';
-import type { TestUser } from './app.js';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestApp, login, type TestApp, type TestUser } from './app.js';
 
 export const dongpingDir = fileURLToPath(new URL('../profiles/dongping', import.meta.url));
 
@@ -31,3 +32,28 @@ export const dongpingUsers: TestUser[] = [
 
 /** A point in 东风 station (grid 310151115001011), outside the expo grids. */
 export const pointInDongfeng = { lng: 121.47, lat: 31.68 };
+
+/**
+ * A test file's app on the real Dongping profile: made before its tests with every given user logged
+ * in (`cookies`), closed after them. `t` stands for the app once it is made.
+ */
+export function dongpingTestApp(options: { users: TestUser[]; now: string; timeoutMs?: number }): { t: TestApp; cookies: Record<string, string>; logInAll(): Promise<void> } {
+  let made: TestApp | undefined;
+  const cookies: Record<string, string> = {};
+  const t = new Proxy({} as TestApp, {
+    get(_, key) {
+      if (!made) throw new Error('the test app is made in beforeAll');
+      return made[key as keyof TestApp];
+    },
+  });
+  const logInAll = async () => {
+    for (const u of options.users) cookies[u.username] = await login(t.app, u.username);
+  };
+  beforeAll(async () => {
+    const profile = await dongpingProfile();
+    made = await createTestApp({ profile: () => profile, users: options.users, now: options.now, config: { sessionIdleMinutes: 1_000_000 } });
+    await logInAll();
+  }, options.timeoutMs);
+  afterAll(async () => made?.close());
+  return { t, cookies, logInAll };
+}

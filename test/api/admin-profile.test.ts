@@ -5,15 +5,15 @@
  * stale base hash is a 409; only the system administrator may read or write; every change is audited
  * and leaves profile history; and `cityops profile load` afterwards still works and is idempotent.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/domain/profile/schema.js';
 import { loadProfileDir } from '../../src/server/commands/load-profile-dir.js';
 import { countHistory } from '../../src/server/db/repositories/profile-repository.js';
 import { profileContentHash } from '../../src/server/profile/profile-hash.js';
-import { createTestApp, login, type TestApp, type TestUser } from '../app.js';
+import { type TestUser } from '../app.js';
 import { dialectUnderTest } from '../database.js';
 import { expectDocumented } from '../openapi.js';
-import { dongpingDir, dongpingProfile, dongpingUsers, pointInDongfeng } from '../dongping.js';
+import { dongpingDir, dongpingProfile, dongpingTestApp, dongpingUsers, pointInDongfeng } from '../dongping.js';
 
 type Json = Record<string, unknown>;
 interface AdminProfile {
@@ -31,14 +31,7 @@ const townId = '310151115';
 const users: TestUser[] = [...dongpingUsers, { username: 'admin', role: 'system_admin' }, { username: 'securityadmin', role: 'security_admin' }];
 
 describe(`administration of the profile (${dialectUnderTest})`, () => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    const profile = await dongpingProfile();
-    t = await createTestApp({ profile: () => profile, users, now: '2026-03-02T01:00:00.000Z', config: { sessionIdleMinutes: 1_000_000 } });
-    for (const u of users) cookies[u.username] = await login(t.app, u.username);
-  }, 60_000);
-  afterAll(async () => t?.close());
+  const { t, cookies } = dongpingTestApp({ users, now: '2026-03-02T01:00:00.000Z', timeoutMs: 60_000 });
 
   const get = (url: string, who = 'admin') => t.app.inject({ method: 'GET', url, headers: { cookie: cookies[who]! } });
   const put = (section: string, payload: unknown, who = 'admin') =>

@@ -4,10 +4,10 @@
  * extension, suspension, urging, escalation, instructions, local handling, station-level routing,
  * who sees which cases, and If-Match against a stale edit.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, type TestApp, type TestUser } from '../app.js';
+import { describe, expect, it } from 'vitest';
+import { type TestUser } from '../app.js';
 import { dialectUnderTest } from '../database.js';
-import { dongpingProfile, dongpingUsers, pointInDongfeng } from '../dongping.js';
+import { dongpingTestApp, dongpingUsers, pointInDongfeng } from '../dongping.js';
 import { tinyJpeg, tinyPng } from '../images.js';
 
 type Json = Record<string, unknown>;
@@ -46,19 +46,12 @@ function multipart(bytes: Buffer, filename: string, type: string): Buffer {
 }
 
 describe(`case actions over the API (${dialectUnderTest})`, () => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    const profile = await dongpingProfile();
-    // Monday 2026-03-09 09:00 in Shanghai, a working day
-    t = await createTestApp({ profile: () => profile, users, now: '2026-03-09T01:00:00.000Z', config: { sessionIdleMinutes: 1_000_000 } });
-    for (const u of users) cookies[u.username] = await login(t.app, u.username);
-  });
-  afterAll(async () => t?.close());
+  // Monday 2026-03-09 09:00 in Shanghai, a working day
+  const { t, cookies, logInAll } = dongpingTestApp({ users, now: '2026-03-09T01:00:00.000Z' });
 
   async function setClock(iso: string): Promise<void> {
     t.clock.set(iso);
-    for (const u of users) cookies[u.username] = await login(t.app, u.username);
+    await logInAll();
   }
   const act = (who: string, id: string, action: string, payload: Json = {}, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions/${action}`, headers: { cookie: cookies[who]!, ...headers }, payload });

@@ -3,11 +3,11 @@
  * are what the list returns, for the town (dispatcher), a unit (cgzd) and a station (its chief);
  * and GET /cases?updatedFrom= lists only the cases changed since then.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, type TestApp, type TestUser } from '../app.js';
+import { describe, expect, it } from 'vitest';
+import { type TestUser } from '../app.js';
 import { dialectUnderTest } from '../database.js';
 import { sweepDeadlines } from '../../src/server/jobs/sla-sweep.js';
-import { dongpingProfile, dongpingUsers, pointInDongfeng } from '../dongping.js';
+import { dongpingTestApp, dongpingUsers, pointInDongfeng } from '../dongping.js';
 
 type Json = Record<string, unknown>;
 interface Summary {
@@ -26,15 +26,8 @@ const pointInQianshao = { lng: 121.8438, lat: 31.5955 };
 const users: TestUser[] = [...dongpingUsers, { username: 'stationqs', role: 'station_chief', station: 'QS' }];
 
 describe(`case counts (${dialectUnderTest})`, () => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    const profile = await dongpingProfile();
-    // Monday 2026-03-09 09:00 in Shanghai, a working day
-    t = await createTestApp({ profile: () => profile, users, now: '2026-03-09T01:00:00.000Z', config: { sessionIdleMinutes: 1_000_000 } });
-    for (const u of users) cookies[u.username] = await login(t.app, u.username);
-  });
-  afterAll(async () => t?.close());
+  // Monday 2026-03-09 09:00 in Shanghai, a working day
+  const { t, cookies, logInAll } = dongpingTestApp({ users, now: '2026-03-09T01:00:00.000Z' });
 
   const ok = async (who: string, id: string, action: string, payload: Json = {}): Promise<void> => {
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions/${action}`, headers: { cookie: cookies[who]! }, payload });
@@ -85,7 +78,7 @@ describe(`case counts (${dialectUnderTest})`, () => {
     await ok('dispatcher', q2, 'register');
     // a month later every running clock is overdue; the sweep stores the lights the queues filter on
     t.clock.set('2026-04-09T01:00:00.000Z');
-    for (const u of users) cookies[u.username] = await login(t.app, u.username);
+    await logInAll();
     await sweepDeadlines(t.ctx);
 
     const town = await counts('dispatcher');
@@ -122,7 +115,7 @@ describe(`case counts (${dialectUnderTest})`, () => {
 
   it('lists only the cases changed since a moment (updatedFrom)', async () => {
     t.clock.set('2026-04-10T01:00:00.000Z');
-    for (const u of users) cookies[u.username] = await login(t.app, u.username);
+    await logInAll();
     const since = '2026-04-10T00:30:00.000Z';
     expect(await list('dispatcher', `&updatedFrom=${encodeURIComponent(since)}`)).toEqual([]);
     const fresh = await intake(pointInDongfeng);

@@ -4,10 +4,10 @@
  * meanwhile by another server's request refuses the second act, a photo's key covers its file's
  * content, and keys are kept at least 24 hours.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, type TestApp, type TestUser } from '../app.js';
+import { describe, expect, it } from 'vitest';
+import { type TestUser } from '../app.js';
 import { dialectUnderTest } from '../database.js';
-import { dongpingProfile, dongpingUsers, pointInDongfeng } from '../dongping.js';
+import { dongpingTestApp, dongpingUsers, pointInDongfeng } from '../dongping.js';
 import { tinyJpeg, tinyPng } from '../images.js';
 import { loseNextWriteAnswer } from '../lost-answer.js';
 import type { IdempotencyRow } from '../../src/server/db/repositories/idempotency-repository.js';
@@ -30,15 +30,8 @@ function multipart(bytes: Buffer, filename: string, type: string): Buffer {
 }
 
 describe(`Idempotency-Key beyond a first intake (${dialectUnderTest})`, () => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    const profile = await dongpingProfile();
-    // Monday 2026-03-09 09:00 in Shanghai
-    t = await createTestApp({ profile: () => profile, users, now: '2026-03-09T01:00:00.000Z', config: { sessionIdleMinutes: 1_000_000 } });
-    for (const u of users) cookies[u.username] = await login(t.app, u.username);
-  });
-  afterAll(async () => t?.close());
+  // Monday 2026-03-09 09:00 in Shanghai
+  const { t, cookies, logInAll } = dongpingTestApp({ users, now: '2026-03-09T01:00:00.000Z' });
 
   const post = (who: string, url: string, payload: Json, key?: string) =>
     t.app.inject({ method: 'POST', url, headers: { cookie: cookies[who]!, ...(key ? { 'idempotency-key': key } : {}) }, payload });
@@ -220,12 +213,12 @@ describe(`Idempotency-Key beyond a first intake (${dialectUnderTest})`, () => {
     const urge = () => post('dispatcher', `/api/v1/cases/${id}/actions/urge`, { note: '保留期测试' }, 'kept-key-0001');
     expect((await urge()).statusCode).toBe(200);
     t.clock.set('2026-03-10T02:00:00.000Z'); // 25 hours later
-    for (const u of users) cookies[u.username] = await login(t.app, u.username);
+    await logInAll();
     const replayed = await urge();
     expect(replayed.headers['idempotency-replayed']).toBe('true');
     expect(await actions(id, 'urge')).toBe(1);
     t.clock.set('2026-03-11T02:00:00.000Z'); // 49 hours after the first
-    for (const u of users) cookies[u.username] = await login(t.app, u.username);
+    await logInAll();
     const anew = await urge();
     expect(anew.statusCode).toBe(200);
     expect(anew.headers['idempotency-replayed']).toBeUndefined();

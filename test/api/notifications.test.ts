@@ -4,12 +4,12 @@
  * works; a second relay of the same rows creates nothing twice; no notice names the reporter.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { relayOutbox } from '../../src/server/jobs/outbox-relay.js';
 import { sweepDeadlines } from '../../src/server/jobs/sla-sweep.js';
-import { createTestApp, login, type TestApp, type TestUser } from '../app.js';
+import { type TestUser } from '../app.js';
 import { dialectUnderTest } from '../database.js';
-import { dongpingProfile, dongpingUsers, pointInDongfeng } from '../dongping.js';
+import { dongpingTestApp, dongpingUsers, pointInDongfeng } from '../dongping.js';
 
 interface Notice {
   id: number;
@@ -29,15 +29,8 @@ interface Page {
 const users: TestUser[] = [...dongpingUsers, { username: 'srs', role: 'department_handler', department: 'SRS' }, { username: 'coordinator2', role: 'coordinator' }];
 
 describe(`notifications (${dialectUnderTest})`, () => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    const profile = await dongpingProfile();
-    // Monday 2026-03-09 09:00 in Shanghai
-    t = await createTestApp({ profile: () => profile, users, now: '2026-03-09T01:00:00.000Z', config: { sessionIdleMinutes: 1_000_000 } });
-    for (const u of users) cookies[u.username] = await login(t.app, u.username);
-  });
-  afterAll(async () => t?.close());
+  // Monday 2026-03-09 09:00 in Shanghai
+  const { t, cookies, logInAll } = dongpingTestApp({ users, now: '2026-03-09T01:00:00.000Z' });
 
   const call = (who: string, method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) =>
     t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookies[who]! }, ...(payload ? { payload } : {}) });
@@ -164,7 +157,7 @@ describe(`notifications (${dialectUnderTest})`, () => {
     await relayOutbox(t.ctx);
     // the 签收 limit passes unanswered: the system urges at yellow and escalates at red
     t.clock.advance(30 * 86_400_000);
-    for (const u of users) cookies[u.username] = await login(t.app, u.username);
+    await logInAll();
     const swept = await sweepDeadlines(t.ctx);
     expect(swept.urged + swept.escalated).toBeGreaterThan(0);
     await relayOutbox(t.ctx);
